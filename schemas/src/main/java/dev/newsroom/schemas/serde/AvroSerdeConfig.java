@@ -1,0 +1,101 @@
+package dev.newsroom.schemas.serde;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.config.ConfigException;
+
+import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
+import dev.newsroom.schemas.registry.SchemaRegistryClient;
+
+/**
+ * Settings of the Avro serdes, read from the Kafka client configuration under the same
+ * keys as Confluent's serdes, so that existing configuration carries over.
+ *
+ * @param registryUrls the registry base URLs ({@value #SCHEMA_REGISTRY_URL}, comma
+ * separated)
+ * @param autoRegisterSchemas whether the serializer registers the record's schema
+ * ({@value #AUTO_REGISTER_SCHEMAS}, default {@code true}); when {@code false} it must have
+ * been registered beforehand
+ * @param basicAuthUserInfo {@code user:password} for the registry
+ * ({@value #BASIC_AUTH_USER_INFO}), or {@code null}
+ * @param requestTimeout how long one registry request may take
+ * ({@value #REQUEST_TIMEOUT_MS}, default 30 s)
+ */
+public record AvroSerdeConfig(List<String> registryUrls, boolean autoRegisterSchemas, String basicAuthUserInfo,
+		Duration requestTimeout) {
+
+	/** Comma-separated base URLs of the schema registry. */
+	public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+
+	/** Whether the serializer registers schemas it has not seen. */
+	public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
+
+	/** {@code user:password} for HTTP basic authentication against the registry. */
+	public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+
+	/** Timeout of one registry request, in milliseconds. */
+	public static final String REQUEST_TIMEOUT_MS = "schema.registry.request.timeout.ms";
+
+	/**
+	 * Reads the settings from a Kafka client configuration.
+	 * @param configs the configuration passed to {@code configure}
+	 * @return the settings
+	 * @throws ConfigException if the registry URL is missing or a value has the wrong type
+	 */
+	public static AvroSerdeConfig from(Map<String, ?> configs) {
+		Object url = configs.get(SCHEMA_REGISTRY_URL);
+		List<String> urls = (url == null) ? List.of()
+				: Arrays.stream(url.toString().split(",")).map(String::trim).filter((s) -> !s.isEmpty()).toList();
+		if (urls.isEmpty()) {
+			throw new ConfigException("Missing " + SCHEMA_REGISTRY_URL
+					+ ": set it in the Kafka client properties to the schema registry's URL, "
+					+ "for example http://localhost:8081");
+		}
+		Object userInfo = configs.get(BASIC_AUTH_USER_INFO);
+		return new AvroSerdeConfig(urls, bool(configs, AUTO_REGISTER_SCHEMAS, true),
+				(userInfo != null) ? userInfo.toString() : null,
+				Duration.ofMillis(number(configs, REQUEST_TIMEOUT_MS, 30_000)));
+	}
+
+	/**
+	 * @return a registry client for these settings
+	 */
+	public SchemaRegistryClient createClient() {
+		return new HttpSchemaRegistryClient(this.registryUrls, this.basicAuthUserInfo, this.requestTimeout);
+	}
+
+	private static boolean bool(Map<String, ?> configs, String key, boolean defaultValue) {
+		Object value = configs.get(key);
+		if (value == null) {
+			return defaultValue;
+		}
+		if (value instanceof Boolean b) {
+			return b;
+		}
+		String text = value.toString().trim();
+		if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+			return Boolean.parseBoolean(text);
+		}
+		throw new ConfigException(key, value, "Expected true or false");
+	}
+
+	private static long number(Map<String, ?> configs, String key, long defaultValue) {
+		Object value = configs.get(key);
+		if (value == null) {
+			return defaultValue;
+		}
+		if (value instanceof Number n) {
+			return n.longValue();
+		}
+		try {
+			return Long.parseLong(value.toString().trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new ConfigException(key, value, "Expected a whole number of milliseconds");
+		}
+	}
+
+}
