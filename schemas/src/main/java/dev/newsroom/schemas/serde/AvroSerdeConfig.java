@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.ConfigException;
 
 import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
@@ -39,6 +40,12 @@ public record AvroSerdeConfig(List<String> registryUrls, boolean autoRegisterSch
 	/** Timeout of one registry request, in milliseconds. */
 	public static final String REQUEST_TIMEOUT_MS = "schema.registry.request.timeout.ms";
 
+	/** Class name of the generated type that record values are read into. */
+	public static final String SPECIFIC_AVRO_VALUE_TYPE = "specific.avro.value.type";
+
+	/** Class name of the generated type that record keys are read into. */
+	public static final String SPECIFIC_AVRO_KEY_TYPE = "specific.avro.key.type";
+
 	/**
 	 * Reads the settings from a Kafka client configuration.
 	 * @param configs the configuration passed to {@code configure}
@@ -65,6 +72,36 @@ public record AvroSerdeConfig(List<String> registryUrls, boolean autoRegisterSch
 	 */
 	public SchemaRegistryClient createClient() {
 		return new HttpSchemaRegistryClient(this.registryUrls, this.basicAuthUserInfo, this.requestTimeout);
+	}
+
+	/**
+	 * Reads the type that a deserializer reads into, if one is configured.
+	 * @param <T> the record type
+	 * @param configs the configuration passed to {@code configure}
+	 * @param isKey whether the deserializer is for keys
+	 * @return the configured class, or {@code null} to read into the class named by the
+	 * writer schema
+	 * @throws ConfigException if the class is missing or not a specific record
+	 */
+	@SuppressWarnings("unchecked")
+	static <T extends SpecificRecord> Class<? extends T> specificType(Map<String, ?> configs, boolean isKey) {
+		String key = isKey ? SPECIFIC_AVRO_KEY_TYPE : SPECIFIC_AVRO_VALUE_TYPE;
+		Object value = configs.get(key);
+		if (value == null) {
+			return null;
+		}
+		Class<?> type;
+		try {
+			type = (value instanceof Class<?> c) ? c
+					: Class.forName(value.toString().trim(), true, Thread.currentThread().getContextClassLoader());
+		}
+		catch (ClassNotFoundException ex) {
+			throw new ConfigException(key, value, "No such class on the classpath");
+		}
+		if (!SpecificRecord.class.isAssignableFrom(type)) {
+			throw new ConfigException(key, value, "Not a class generated from an Avro schema (SpecificRecord)");
+		}
+		return (Class<? extends T>) type;
 	}
 
 	private static boolean bool(Map<String, ?> configs, String key, boolean defaultValue) {

@@ -28,6 +28,11 @@ import dev.newsroom.schemas.registry.SchemaRegistryException;
  * or does not decode fails with a {@link SerializationException} that names the topic;
  * the Kafka consumer adds the partition and offset, and an error-handling deserializer can
  * dead-letter it.
+ * <p>
+ * Created without a type (as Kafka does from a class name in the consumer properties),
+ * it reads into the class named by {@value AvroSerdeConfig#SPECIFIC_AVRO_VALUE_TYPE} (or
+ * {@value AvroSerdeConfig#SPECIFIC_AVRO_KEY_TYPE}), or else into the generated class whose
+ * name is the writer schema's full name.
  *
  * @param <T> the record type
  */
@@ -37,11 +42,17 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
 		TrustedAvroPackages.trustNewsroomEvents();
 	}
 
-	private final Class<T> type;
-
 	private final Map<Integer, SpecificDatumReader<T>> readers = new ConcurrentHashMap<>();
 
+	private Class<? extends T> type;
+
 	private SchemaRegistryClient registry;
+
+	/**
+	 * Creates a deserializer whose registry and target type come from {@link #configure}.
+	 */
+	public SpecificAvroDeserializer() {
+	}
 
 	/**
 	 * Creates a deserializer for the given type that takes its registry from
@@ -49,7 +60,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
 	 * @param type the generated class to read into
 	 */
 	public SpecificAvroDeserializer(Class<T> type) {
-		this(type, null);
+		this.type = type;
 	}
 
 	/**
@@ -64,6 +75,9 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
 
 	@Override
 	public void configure(Map<String, ?> configs, boolean isKey) {
+		if (this.type == null) {
+			this.type = AvroSerdeConfig.specificType(configs, isKey);
+		}
 		if (this.registry == null) {
 			this.registry = AvroSerdeConfig.from(configs).createClient();
 		}
@@ -96,7 +110,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
 		}
 		catch (IOException | AvroRuntimeException | IndexOutOfBoundsException ex) {
 			throw new SerializationException("Record from topic " + topic + " with schema id " + id
-					+ " does not decode as " + this.type.getName() + ": " + ex, ex);
+					+ " does not decode as " + reader.getExpected().getFullName() + ": " + ex, ex);
 		}
 	}
 
@@ -112,12 +126,25 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
 		catch (SchemaRegistryException ex) {
 			String reason = ex.isNotFound() ? "the registry does not know schema id " + id
 					: "the registry could not be asked for schema id " + id;
-			throw new SerializationException("Cannot read record from topic " + topic + ": " + reason + " ("
-					+ ex.getMessage() + ")", ex);
+			throw new SerializationException(
+					"Cannot read record from topic " + topic + ": " + reason + " (" + ex.getMessage() + ")", ex);
 		}
-		reader = new SpecificDatumReader<>(writer, SpecificData.get().getSchema(this.type), SpecificData.get());
+		reader = new SpecificDatumReader<>(writer, readerSchema(topic, writer), SpecificData.get());
 		this.readers.put(id, reader);
 		return reader;
+	}
+
+	private Schema readerSchema(String topic, Schema writer) {
+		if (this.type != null) {
+			return SpecificData.get().getSchema(this.type);
+		}
+		Class<?> generated = SpecificData.get().getClass(writer);
+		if (generated == null) {
+			throw new SerializationException("Cannot read record from topic " + topic + ": no generated class "
+					+ writer.getFullName() + " on the classpath; set " + AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE
+					+ " to the class to read into");
+		}
+		return SpecificData.get().getSchema(generated);
 	}
 
 }

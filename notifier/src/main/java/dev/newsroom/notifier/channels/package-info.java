@@ -1,0 +1,4 @@
+/**
+ * The channels an article can be announced on, behind one interface.
+ */
+package dev.newsroom.notifier.channels;

@@ -1,0 +1,69 @@
+package dev.newsroom.notifier.config;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import dev.newsroom.notifier.delivery.DeliveryLog.DeliveriesTopic;
+
+/**
+ * The notifier's topics, and what happens to an article event it cannot handle: a record
+ * that does not deserialize goes straight to the dead-letter topic, as raw bytes, with
+ * the reason and its origin (topic, partition, offset) in headers; any other failure is
+ * retried with backoff and then dead-lettered. Either way the consumer carries on.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+
+	@Bean
+	NewTopic deliveriesTopic(NotifierProperties properties) {
+		return properties.deliveriesTopic().deleting();
+	}
+
+	@Bean
+	NewTopic notifierDeadLetterTopic(NotifierProperties properties) {
+		return properties.deadLetterTopic().deleting();
+	}
+
+	@Bean
+	DeliveriesTopic deliveriesTopicName(NotifierProperties properties) {
+		return new DeliveriesTopic(properties.deliveriesTopic().name());
+	}
+
+	@Bean
+	DefaultErrorHandler articleEventErrorHandler(KafkaTemplate<?, ?> template, ProducerFactory<?, ?> producerFactory,
+			NotifierProperties properties) {
+		@SuppressWarnings("unchecked")
+		ProducerFactory<Object, byte[]> bytes = (ProducerFactory<Object, byte[]>) producerFactory;
+		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+		templates.put(byte[].class, new KafkaTemplate<>(bytes,
+				Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+		templates.put(Object.class, template);
+		String deadLetterTopic = properties.deadLetterTopic().name();
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+				(record, ex) -> new TopicPartition(deadLetterTopic, -1));
+		ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
+		backOff.setMaxElapsedTime(60_000);
+		return new DefaultErrorHandler(recoverer, backOff);
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.newsroom.notifier.delivery;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import dev.newsroom.events.notification.DeliveryStatus;
+import dev.newsroom.events.notification.NotificationDelivery;
+import dev.newsroom.notifier.channels.Announcement;
+import dev.newsroom.notifier.channels.DeliveryReceipt;
+import dev.newsroom.notifier.channels.NotificationChannel;
+
+/**
+ * Records each delivery attempt on the notification-deliveries topic, keyed by article
+ * id, and waits for the broker's acknowledgement, so that the audit trail is complete
+ * before the article event is marked as handled.
+ */
+@Component
+public class DeliveryLog {
+
+	private static final long SEND_TIMEOUT_SECONDS = 30;
+
+	private final KafkaTemplate<String, NotificationDelivery> kafka;
+
+	private final String topic;
+
+	private final Clock clock;
+
+	DeliveryLog(KafkaTemplate<String, NotificationDelivery> kafka, DeliveriesTopic topic, Clock clock) {
+		this.kafka = kafka;
+		this.topic = topic.name();
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a successful attempt.
+	 * @param announcement what was announced
+	 * @param channel where
+	 * @param attempt which attempt, from 1
+	 * @param receipt what the platform said
+	 */
+	public void delivered(Announcement announcement, NotificationChannel channel, int attempt,
+			DeliveryReceipt receipt) {
+		record(announcement, channel, attempt, DeliveryStatus.DELIVERED, receipt.externalId(), receipt.externalUrl(),
+				null);
+	}
+
+	/**
+	 * Records a failed attempt.
+	 * @param announcement what was to be announced
+	 * @param channel where
+	 * @param attempt which attempt, from 1
+	 * @param error why it failed
+	 */
+	public void failed(Announcement announcement, NotificationChannel channel, int attempt, String error) {
+		record(announcement, channel, attempt, DeliveryStatus.FAILED, null, null, error);
+	}
+
+	private void record(Announcement announcement, NotificationChannel channel, int attempt, DeliveryStatus status,
+			@Nullable String externalId, @Nullable String externalUrl, @Nullable String error) {
+		NotificationDelivery delivery = NotificationDelivery.newBuilder()
+			.setDeliveryId(UUID.randomUUID().toString())
+			.setArticleId(announcement.articleId())
+			.setArticleVersion(announcement.articleVersion())
+			.setEventId(announcement.eventId())
+			.setChannel(channel.kind())
+			.setTarget(channel.target())
+			.setStatus(status)
+			.setAttempt(attempt)
+			.setExternalId(externalId)
+			.setExternalUrl(externalUrl)
+			.setError(error)
+			.setOccurredAt(this.clock.instant().truncatedTo(ChronoUnit.MILLIS))
+			.build();
+		try {
+			this.kafka.send(this.topic, announcement.articleId(), delivery).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DeliveryNotRecordedException(delivery, this.topic, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new DeliveryNotRecordedException(delivery, this.topic, ex);
+		}
+	}
+
+	/**
+	 * The name of the deliveries topic.
+	 *
+	 * @param name the topic name
+	 */
+	public record DeliveriesTopic(String name) {
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The publisher service: turns editors' changes into article lifecycle events on Kafka.
+ */
+package dev.newsroom.publisher;

@@ -1,0 +1,4 @@
+/**
+ * How Newsroom services declare the topics they own.
+ */
+package dev.newsroom.support.kafka;

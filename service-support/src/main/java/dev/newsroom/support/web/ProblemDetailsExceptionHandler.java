@@ -1,0 +1,72 @@
+package dev.newsroom.support.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every error of Spring MVC with an RFC 9457 problem detail
+ * ({@code application/problem+json}), and a request whose body is invalid with a 400 that
+ * lists each invalid field under {@code errors}, so that a client can show the editor
+ * what to fix.
+ */
+@RestControllerAdvice
+public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
+
+	/** Problem type of a request whose fields failed validation. */
+	public static final URI INVALID_REQUEST = URI.create("https://newsroom.dev/problems/invalid-request");
+
+	/** Problem type of a request body that is not the JSON expected. */
+	public static final URI UNREADABLE_REQUEST = URI.create("https://newsroom.dev/problems/unreadable-request");
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> new FieldError(error.getField(), error.getDefaultMessage()))
+			.sorted(Comparator.comparing(FieldError::field))
+			.toList();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				errors.size() + " field(s) of the request are invalid; see errors.");
+		problem.setType(INVALID_REQUEST);
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request body is not the JSON expected: " + rootMessage(ex));
+		problem.setType(UNREADABLE_REQUEST);
+		problem.setTitle("Unreadable request");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		int details = message.indexOf("\n at [Source");
+		return (details > 0) ? message.substring(0, details) : message;
+	}
+
+}

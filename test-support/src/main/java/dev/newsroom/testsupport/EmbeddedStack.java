@@ -1,0 +1,84 @@
+package dev.newsroom.testsupport;
+
+import java.util.Map;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import dev.newsroom.registry.SchemaRegistryApplication;
+
+/**
+ * An in-process KRaft Kafka broker and Newsroom's schema registry running against it,
+ * started on first use and shared by every integration test in the JVM. Both are the real
+ * thing: the broker is Apache Kafka's, the registry is the one Newsroom ships.
+ * <p>
+ * Use it from {@code @DynamicPropertySource}:
+ * <pre>
+ * registry.add("spring.kafka.bootstrap-servers", EmbeddedStack::bootstrapServers);
+ * registry.add("spring.kafka.properties.schema.registry.url", EmbeddedStack::schemaRegistryUrl);
+ * </pre>
+ */
+public final class EmbeddedStack {
+
+	/** Broker settings for a single node that must still run transactions. */
+	static final Map<String, String> BROKER_PROPERTIES = Map.of("transaction.state.log.replication.factor", "1",
+			"transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1",
+			"auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0");
+
+	private static Running running;
+
+	private EmbeddedStack() {
+	}
+
+	/**
+	 * @return the broker's bootstrap servers, starting the stack if needed
+	 */
+	public static String bootstrapServers() {
+		return running().broker.getBrokersAsString();
+	}
+
+	/**
+	 * @return the schema registry's base URL, starting the stack if needed
+	 */
+	public static String schemaRegistryUrl() {
+		return running().registryUrl;
+	}
+
+	/**
+	 * Creates topics of one partition, unless they exist. The broker does not create
+	 * topics on first use, so that a service that forgets to declare its topics fails its
+	 * tests.
+	 * @param topics the topic names
+	 */
+	public static void createTopics(String... topics) {
+		running().broker.addTopicsWithResults(topics);
+	}
+
+	private static synchronized Running running() {
+		if (running == null) {
+			EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+			broker.brokerProperties(BROKER_PROPERTIES);
+			broker.afterPropertiesSet();
+			ConfigurableApplicationContext registry = SchemaRegistryApplication.builder()
+				.properties("server.port=0", "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+						"newsroom.registry.replication-factor=1", "spring.main.banner-mode=off")
+				.run();
+			int port = ((WebServerApplicationContext) registry).getWebServer().getPort();
+			running = new Running(broker, registry, "http://localhost:" + port);
+			Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "embedded-stack-shutdown"));
+		}
+		return running;
+	}
+
+	private record Running(EmbeddedKafkaKraftBroker broker, ConfigurableApplicationContext registry,
+			String registryUrl) {
+
+		void stop() {
+			this.registry.close();
+			this.broker.destroy();
+		}
+
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.newsroom.viewcounter.config;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KTable;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+
+import dev.newsroom.events.view.ArticleViewCount;
+import dev.newsroom.events.view.PageView;
+import dev.newsroom.schemas.serde.SpecificAvroSerde;
+import dev.newsroom.viewcounter.counting.ViewCountTopology;
+
+/**
+ * The streams application: its topics, its serdes (configured from
+ * {@code spring.kafka.streams.*} and {@code spring.kafka.properties.*}), the counting
+ * topology, and the dead-letter topic where page views that cannot be read go while the
+ * application carries on.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class StreamsConfiguration {
+
+	@Bean
+	NewTopic pageViewsTopic(ViewCounterProperties properties) {
+		return properties.pageViewsTopic().deleting();
+	}
+
+	@Bean
+	NewTopic viewCountsTopic(ViewCounterProperties properties) {
+		return properties.viewCountsTopic().compacted();
+	}
+
+	@Bean
+	NewTopic viewCounterDeadLetterTopic(ViewCounterProperties properties) {
+		return properties.deadLetterTopic().deleting();
+	}
+
+	@Bean
+	KTable<String, ArticleViewCount> viewCounts(StreamsBuilder builder, KafkaStreamsConfiguration streamsConfig,
+			ViewCounterProperties properties) {
+		return ViewCountTopology.build(builder, properties.pageViewsTopic().name(),
+				properties.viewCountsTopic().name(), serde(PageView.class, streamsConfig),
+				serde(ArticleViewCount.class, streamsConfig));
+	}
+
+	@Bean
+	StreamsBuilderFactoryBeanConfigurer deadLetterUnreadablePageViews(ProducerFactory<?, ?> producerFactory,
+			ViewCounterProperties properties) {
+		String deadLetterTopic = properties.deadLetterTopic().name();
+		@SuppressWarnings("unchecked")
+		ProducerFactory<byte[], byte[]> bytes = (ProducerFactory<byte[], byte[]>) producerFactory;
+		KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(bytes,
+				Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(deadLetterTopic, -1));
+		return (factoryBean) -> {
+			Properties streams = factoryBean.getStreamsConfiguration();
+			if (streams != null) {
+				streams.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
+				factoryBean.setStreamsConfiguration(streams);
+			}
+		};
+	}
+
+	private static <T extends org.apache.avro.specific.SpecificRecord> SpecificAvroSerde<T> serde(Class<T> type,
+			KafkaStreamsConfiguration streamsConfig) {
+		SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(type);
+		Map<String, Object> config = new HashMap<>();
+		streamsConfig.asProperties().forEach((key, value) -> config.put(key.toString(), value));
+		serde.configure(config, false);
+		return serde;
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.newsroom.viewcounter.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import dev.newsroom.support.kafka.TopicSpec;
+
+/**
+ * Settings of the view counter, under {@code newsroom.view-counter}.
+ *
+ * @param pageViewsTopic where the beacon records views; keyed by article id
+ * @param viewCountsTopic the compacted topic of per-article totals
+ * @param deadLetterTopic where records of the page-views topic that cannot be read go
+ * @param allowedOrigins origins of the site's pages, allowed to call the beacon with
+ * their cookies (CORS)
+ * @param sendTimeout how long the beacon waits for the broker's acknowledgement
+ */
+@Validated
+@ConfigurationProperties("newsroom.view-counter")
+public record ViewCounterProperties(@Valid @NotNull TopicSpec pageViewsTopic, @Valid @NotNull TopicSpec viewCountsTopic,
+		@Valid @NotNull TopicSpec deadLetterTopic, @NotNull @DefaultValue("http://localhost:8080") List<String> allowedOrigins,
+		@NotNull @DefaultValue("10s") Duration sendTimeout) {
+
+}

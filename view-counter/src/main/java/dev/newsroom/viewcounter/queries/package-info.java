@@ -1,0 +1,4 @@
+/**
+ * Reading counts from the topology's state store.
+ */
+package dev.newsroom.viewcounter.queries;
