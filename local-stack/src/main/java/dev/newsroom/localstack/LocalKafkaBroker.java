@@ -61,8 +61,8 @@ final class LocalKafkaBroker implements AutoCloseable {
 		config.put("process.roles", "broker,controller");
 		config.put("node.id", "1");
 		config.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-		config.put("listeners", "PLAINTEXT://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:"
-				+ controllerPort);
+		config.put("listeners",
+				"PLAINTEXT://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
 		config.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
 		config.put("controller.listener.names", CONTROLLER_LISTENER);
 		config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");

@@ -58,8 +58,9 @@ public final class LocalStack {
 
 		List<ServiceProcess> services = List.of(start(settings, running, "publisher", settings.publisherPort(), common),
 				start(settings, running, "view-counter", settings.viewCounterPort(),
-						concat(common, "--spring.kafka.streams.state-dir="
-								+ settings.home().resolve("view-counter-state").toAbsolutePath())),
+						concat(common,
+								"--spring.kafka.streams.state-dir="
+										+ settings.home().resolve("view-counter-state").toAbsolutePath())),
 				start(settings, running, "notifier", settings.notifierPort(), common));
 		for (ServiceProcess service : services) {
 			service.awaitHealthy(STARTUP_TIMEOUT);
@@ -81,8 +82,8 @@ public final class LocalStack {
 		stopped.await();
 	}
 
-	private static ServiceProcess start(LocalStackSettings settings, List<AutoCloseable> running, String name,
-			int port, List<String> arguments) throws IOException {
+	private static ServiceProcess start(LocalStackSettings settings, List<AutoCloseable> running, String name, int port,
+			List<String> arguments) throws IOException {
 		logger.info("Starting {} on port {}", name, port);
 		ServiceProcess service = ServiceProcess.start(name, settings.jarOf(name), port, settings.logDir(), arguments);
 		running.add(service);

@@ -123,8 +123,8 @@ final class ServiceProcess implements AutoCloseable {
 				throw new IllegalStateException("Interrupted while waiting for " + this.name, ex);
 			}
 		}
-		throw new IllegalStateException(this.name + " was not healthy within " + timeout.toSeconds() + " s at "
-				+ url() + "/actuator/health; see .newsroom/logs/" + this.name + ".log");
+		throw new IllegalStateException(this.name + " was not healthy within " + timeout.toSeconds() + " s at " + url()
+				+ "/actuator/health; see .newsroom/logs/" + this.name + ".log");
 	}
 
 	String name() {

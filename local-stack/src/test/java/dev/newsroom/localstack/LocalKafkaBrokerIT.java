@@ -40,7 +40,8 @@ class LocalKafkaBrokerIT {
 		int port = freePort();
 		int controllerPort = freePort();
 		try (LocalKafkaBroker broker = LocalKafkaBroker.start(this.home, port, controllerPort)) {
-			try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+			try (Admin admin = Admin
+				.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
 				admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
 			}
 			Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,

@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The notifier: announces published articles on the configured channels and records
- * every delivery attempt.
+ * The notifier: announces published articles on the configured channels and records every
+ * delivery attempt.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

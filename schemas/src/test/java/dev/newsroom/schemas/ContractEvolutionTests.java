@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Guards the public contract: every released version of each topic's schema, kept under
  * {@code src/test/resources/contract/<Type>/v<N>.avsc}, must stay fully compatible (both
- * directions) with the current schema, and the newest snapshot must be the current schema,
- * so that a change to a schema cannot land without being recorded as a new version.
+ * directions) with the current schema, and the newest snapshot must be the current
+ * schema, so that a change to a schema cannot land without being recorded as a new
+ * version.
  */
 class ContractEvolutionTests {
 
@@ -66,8 +67,8 @@ class ContractEvolutionTests {
 	void everyEnumHasADefaultSoThatNewSymbolsDoNotBreakOldReaders(Schema current) {
 		List<Schema> enums = new ArrayList<>();
 		collectEnums(current, enums);
-		assertThat(enums).allSatisfy((e) -> assertThat(e.getEnumDefault()).as("default of enum %s", e.getFullName())
-			.isNotNull());
+		assertThat(enums)
+			.allSatisfy((e) -> assertThat(e.getEnumDefault()).as("default of enum %s", e.getFullName()).isNotNull());
 	}
 
 	private static void collectEnums(Schema schema, List<Schema> enums) {

@@ -13,8 +13,7 @@ import dev.newsroom.registry.SchemaRegistryApplication;
  * started on first use and shared by every integration test in the JVM. Both are the real
  * thing: the broker is Apache Kafka's, the registry is the one Newsroom ships.
  * <p>
- * Use it from {@code @DynamicPropertySource}:
- * <pre>
+ * Use it from {@code @DynamicPropertySource}: <pre>
  * registry.add("spring.kafka.bootstrap-servers", EmbeddedStack::bootstrapServers);
  * registry.add("spring.kafka.properties.schema.registry.url", EmbeddedStack::schemaRegistryUrl);
  * </pre>
@@ -23,8 +22,10 @@ public final class EmbeddedStack {
 
 	/** Broker settings for a single node that must still run transactions. */
 	static final Map<String, String> BROKER_PROPERTIES = Map.of("transaction.state.log.replication.factor", "1",
-			"transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1",
-			"auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0");
+			"transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1", "auto.create.topics.enable",
+			"false", "group.initial.rebalance.delay.ms", "0");
+
+	private static final String SERVICE_PROBLEM_DETAILS = "dev.newsroom.support.web.ProblemDetailsAutoConfiguration";
 
 	private static Running running;
 
@@ -62,7 +63,11 @@ public final class EmbeddedStack {
 			broker.afterPropertiesSet();
 			ConfigurableApplicationContext registry = SchemaRegistryApplication.builder()
 				.properties("server.port=0", "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-						"newsroom.registry.replication-factor=1", "spring.main.banner-mode=off")
+						"newsroom.registry.topic-replication-factor=1", "spring.main.banner-mode=off",
+						// The services' test classpath holds their own web error
+						// handling; the
+						// registry answers with Confluent's error bodies instead.
+						"spring.autoconfigure.exclude=" + SERVICE_PROBLEM_DETAILS)
 				.run();
 			int port = ((WebServerApplicationContext) registry).getWebServer().getPort();
 			running = new Running(broker, registry, "http://localhost:" + port);

@@ -98,7 +98,8 @@ class ViewCountingIT {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
-			producer.send(new ProducerRecord<>(Topics.PAGE_VIEWS, articleId, "not avro".getBytes(StandardCharsets.UTF_8)))
+			producer
+				.send(new ProducerRecord<>(Topics.PAGE_VIEWS, articleId, "not avro".getBytes(StandardCharsets.UTF_8)))
 				.get();
 		}
 		assertThat(beacon("application/json", "{\"articleId\":\"" + articleId + "\"}", null).statusCode())
@@ -116,16 +117,16 @@ class ViewCountingIT {
 	void invalidBeaconIsAProblemAndRecordsNothing() throws Exception {
 		HttpResponse<String> response = beacon("application/json", "{\"articleId\":\"no spaces allowed\"}", null);
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(json.readTree(response.body()).path("errors").get(0).path("field").asString())
 			.isEqualTo("articleId");
 		assertThat(count("no spaces allowed").path("views").asLong()).isZero();
 
 		HttpResponse<String> garbled = beacon("text/plain", "articleId=a-1", null);
 		assertThat(garbled.statusCode()).isEqualTo(400);
-		assertThat(garbled.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(garbled.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	private HttpResponse<String> beacon(String contentType, String body, String cookie) throws Exception {

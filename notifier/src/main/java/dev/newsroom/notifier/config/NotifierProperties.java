@@ -68,8 +68,8 @@ public record NotifierProperties(@Valid @NotNull TopicSpec articlesTopic, @Valid
 
 		@Override
 		public String toString() {
-			return "Telegram[botToken=" + (enabled() ? "(set)" : "(not set)") + ", chatId=" + this.chatId
-					+ ", apiUrl=" + this.apiUrl + ", timeout=" + this.timeout + "]";
+			return "Telegram[botToken=" + (enabled() ? "(set)" : "(not set)") + ", chatId=" + this.chatId + ", apiUrl="
+					+ this.apiUrl + ", timeout=" + this.timeout + "]";
 		}
 
 	}

@@ -10,8 +10,8 @@ public class DeliveryNotRecordedException extends RuntimeException {
 
 	DeliveryNotRecordedException(NotificationDelivery delivery, String topic, Throwable cause) {
 		super("Delivery " + delivery.getStatus() + " of article " + delivery.getArticleId() + " on "
-				+ delivery.getChannel() + " (attempt " + delivery.getAttempt() + ") was not recorded on " + topic
-				+ ": " + cause.getMessage(), cause);
+				+ delivery.getChannel() + " (attempt " + delivery.getAttempt() + ") was not recorded on " + topic + ": "
+				+ cause.getMessage(), cause);
 	}
 
 }

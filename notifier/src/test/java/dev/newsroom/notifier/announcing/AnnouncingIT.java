@@ -45,8 +45,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Published articles reach a local server playing the Telegram Bot API, through a real
- * broker and Newsroom's real registry; every attempt lands in the audit trail, and records
- * that cannot be read are dead-lettered while the consumer carries on.
+ * broker and Newsroom's real registry; every attempt lands in the audit trail, and
+ * records that cannot be read are dead-lettered while the consumer carries on.
  */
 @SpringBootTest(properties = { "newsroom.notifier.telegram.bot-token=" + AnnouncingIT.TOKEN,
 		"newsroom.notifier.telegram.chat-id=@newsroom_test", "newsroom.notifier.delivery.backoff=100ms" })
@@ -87,8 +87,8 @@ class AnnouncingIT {
 		assertThat(request.body().path("chat_id").asString()).isEqualTo("@newsroom_test");
 		assertThat(request.body().path("parse_mode").asString()).isEqualTo("HTML");
 		String url = event.getArticle().getCanonicalUrl();
-		assertThat(request.body().path("text").asString()).isEqualTo("<b>Tom &amp; Jerry &lt;3</b>\n\n"
-				+ "Cats &amp; mice.\n\n<a href=\"" + url + "\">" + url + "</a>");
+		assertThat(request.body().path("text").asString()).isEqualTo(
+				"<b>Tom &amp; Jerry &lt;3</b>\n\n" + "Cats &amp; mice.\n\n<a href=\"" + url + "\">" + url + "</a>");
 
 		List<NotificationDelivery> deliveries = deliveriesOf(event.getArticle().getId(), 1);
 		NotificationDelivery delivery = deliveries.get(0);
@@ -139,8 +139,9 @@ class AnnouncingIT {
 		ArticleEvent after = event(ArticleEventType.PUBLISHED, "After the poison pill", Instant.now());
 		publish(after);
 
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(telegram.requests())
-			.anySatisfy((request) -> assertThat(request.body().path("text").asString()).contains("poison pill")));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(telegram.requests())
+				.anySatisfy((request) -> assertThat(request.body().path("text").asString()).contains("poison pill")));
 		ConsumerRecord<byte[], byte[]> dead = deadLetter(poisonKey);
 		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"title\":\"json\"}");
 		assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES);

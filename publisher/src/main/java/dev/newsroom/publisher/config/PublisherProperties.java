@@ -24,7 +24,6 @@ import dev.newsroom.support.kafka.TopicSpec;
 @Validated
 @ConfigurationProperties("newsroom.publisher")
 public record PublisherProperties(@NotNull @DefaultValue("http://localhost:8080") URI siteUrl,
-		@NotNull @DefaultValue("30s") Duration sendTimeout,
-		@Valid @NotNull TopicSpec articlesTopic) {
+		@NotNull @DefaultValue("30s") Duration sendTimeout, @Valid @NotNull TopicSpec articlesTopic) {
 
 }

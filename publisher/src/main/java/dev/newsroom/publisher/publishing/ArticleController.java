@@ -26,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/articles", produces = MediaType.APPLICATION_JSON_VALUE)
 class ArticleController {
 
-	/** Header naming the editor who acts; without it the actor is {@value #DEFAULT_ACTOR}. */
+	/**
+	 * Header naming the editor who acts; without it the actor is {@value #DEFAULT_ACTOR}.
+	 */
 	static final String EDITOR_HEADER = "X-Newsroom-Editor";
 
 	static final String DEFAULT_ACTOR = "api";

@@ -26,8 +26,8 @@ import dev.newsroom.events.article.Image;
 import dev.newsroom.publisher.config.PublisherProperties;
 
 /**
- * Publishes articles: turns a {@link PublishArticle} into an {@link ArticleEvent} keyed by
- * article id and returns only once the broker has acknowledged it to all in-sync
+ * Publishes articles: turns a {@link PublishArticle} into an {@link ArticleEvent} keyed
+ * by article id and returns only once the broker has acknowledged it to all in-sync
  * replicas.
  */
 @Service

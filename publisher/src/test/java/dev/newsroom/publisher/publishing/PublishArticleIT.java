@@ -135,8 +135,8 @@ class PublishArticleIT {
 		HttpResponse<String> response = post(invalid, null);
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		JsonNode problem = json.readTree(response.body());
 		assertThat(problem.path("status").asInt()).isEqualTo(400);
 		assertThat(problem.path("title").asString()).isEqualTo("Invalid request");
@@ -154,8 +154,8 @@ class PublishArticleIT {
 		HttpResponse<String> response = post("{\"edition\": \"en\", \"title\": ", null);
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		JsonNode problem = json.readTree(response.body());
 		assertThat(problem.path("title").asString()).isEqualTo("Unreadable request");
 		assertThat(problem.path("detail").asString()).startsWith("The request body is not the JSON expected");
@@ -167,13 +167,14 @@ class PublishArticleIT {
 		Map<TopicPartition, Long> before = endOffsets();
 		HttpResponse<String> response = post(VALID, "<script>");
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(endOffsets()).isEqualTo(before);
 	}
 
 	private HttpResponse<String> post(String body, String editor) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/articles"))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/articles"))
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(body));
 		if (editor != null) {

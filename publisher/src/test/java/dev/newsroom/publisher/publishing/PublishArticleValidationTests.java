@@ -53,7 +53,8 @@ class PublishArticleValidationTests {
 
 	@Test
 	void editionMustBeALowerCaseLanguageCode() {
-		assertThat(fields(with("EN", "politics", "budget-passes", "https://img.example/1.jpg"))).containsExactly("edition");
+		assertThat(fields(with("EN", "politics", "budget-passes", "https://img.example/1.jpg")))
+			.containsExactly("edition");
 		assertThat(fields(with("eng", "politics", "budget-passes", "https://img.example/1.jpg")))
 			.containsExactly("edition");
 	}
@@ -62,7 +63,8 @@ class PublishArticleValidationTests {
 	void sectionAndSlugMustBeSlugs() {
 		assertThat(fields(with("en", "Politics", "budget passes", "https://img.example/1.jpg")))
 			.containsExactlyInAnyOrder("section", "slug");
-		assertThat(fields(with("en", "politics", "budget--passes", "https://img.example/1.jpg"))).containsExactly("slug");
+		assertThat(fields(with("en", "politics", "budget--passes", "https://img.example/1.jpg")))
+			.containsExactly("slug");
 	}
 
 	@Test
@@ -82,7 +84,8 @@ class PublishArticleValidationTests {
 	void blankTagsAndBylinesAreRefused() {
 		PublishArticle article = new PublishArticle("en", "politics", "budget-passes", "T", "L", "B",
 				List.of(new PublishArticle.Byline("", "ftp://x")), List.of(" "), null, null);
-		assertThat(fields(article)).containsExactlyInAnyOrder("authors[0].name", "authors[0].profileUrl", "tags[0].<list element>");
+		assertThat(fields(article)).containsExactlyInAnyOrder("authors[0].name", "authors[0].profileUrl",
+				"tags[0].<list element>");
 	}
 
 	private static PublishArticle with(String edition, String section, String slug, String imageUrl) {

@@ -59,12 +59,13 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
 	 */
 	public HttpSchemaRegistryClient(List<String> urls, String basicAuthUserInfo, Duration timeout) {
 		if (urls == null || urls.isEmpty()) {
-			throw new IllegalArgumentException("No schema registry URL given: set schema.registry.url, "
-					+ "for example to http://localhost:8081");
+			throw new IllegalArgumentException(
+					"No schema registry URL given: set schema.registry.url, " + "for example to http://localhost:8081");
 		}
 		this.baseUris = urls.stream().map(HttpSchemaRegistryClient::baseUri).toList();
-		this.authorization = (basicAuthUserInfo != null && !basicAuthUserInfo.isBlank()) ? "Basic "
-				+ Base64.getEncoder().encodeToString(basicAuthUserInfo.getBytes(StandardCharsets.UTF_8)) : null;
+		this.authorization = (basicAuthUserInfo != null && !basicAuthUserInfo.isBlank())
+				? "Basic " + Base64.getEncoder().encodeToString(basicAuthUserInfo.getBytes(StandardCharsets.UTF_8))
+				: null;
 		this.timeout = Objects.requireNonNull(timeout, "timeout");
 		this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
 	}
@@ -196,8 +197,8 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
 			return new Schema.Parser().parse(schema);
 		}
 		catch (SchemaParseException ex) {
-			throw new SchemaRegistryException("The registry returned a schema that is not valid Avro: " + ex.getMessage(),
-					ex);
+			throw new SchemaRegistryException(
+					"The registry returned a schema that is not valid Avro: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -224,8 +225,7 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
 			}
 			catch (IOException ex) {
 				unreachable = new SchemaRegistryException(
-						"Could not reach the schema registry at " + base + " (" + method + " " + path + "): " + ex,
-						ex);
+						"Could not reach the schema registry at " + base + " (" + method + " " + path + "): " + ex, ex);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -241,8 +241,9 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
 			json = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
 		}
 		catch (JsonProcessingException ex) {
-			throw new SchemaRegistryException("The schema registry answered " + method + " " + url + " with status "
-					+ response.statusCode() + " and a body that is not JSON: " + abbreviate(response.body()),
+			throw new SchemaRegistryException(
+					"The schema registry answered " + method + " " + url + " with status " + response.statusCode()
+							+ " and a body that is not JSON: " + abbreviate(response.body()),
 					response.statusCode(), response.statusCode());
 		}
 		if (response.statusCode() / 100 == 2) {
@@ -250,9 +251,8 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
 		}
 		int errorCode = json.path("error_code").asInt(response.statusCode());
 		String message = json.path("message").asText(abbreviate(response.body()));
-		throw new SchemaRegistryException("Schema registry refused " + method + " " + url + ": " + message
-				+ " (status " + response.statusCode() + ", error_code " + errorCode + ")", response.statusCode(),
-				errorCode);
+		throw new SchemaRegistryException("Schema registry refused " + method + " " + url + ": " + message + " (status "
+				+ response.statusCode() + ", error_code " + errorCode + ")", response.statusCode(), errorCode);
 	}
 
 	private static String abbreviate(String text) {

@@ -21,8 +21,8 @@ public interface SchemaRegistryClient {
 	int register(String subject, Schema schema);
 
 	/**
-	 * Finds the schema under the subject without registering it.
-	 * {@code POST /subjects/{subject}}.
+	 * Finds the schema under the subject without registering it. {@code POST
+	 * /subjects/{subject}}.
 	 * @param subject the subject
 	 * @param schema the schema
 	 * @return the registration, with its id and version

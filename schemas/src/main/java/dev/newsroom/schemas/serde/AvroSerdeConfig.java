@@ -18,8 +18,8 @@ import dev.newsroom.schemas.registry.SchemaRegistryClient;
  * @param registryUrls the registry base URLs ({@value #SCHEMA_REGISTRY_URL}, comma
  * separated)
  * @param autoRegisterSchemas whether the serializer registers the record's schema
- * ({@value #AUTO_REGISTER_SCHEMAS}, default {@code true}); when {@code false} it must have
- * been registered beforehand
+ * ({@value #AUTO_REGISTER_SCHEMAS}, default {@code true}); when {@code false} it must
+ * have been registered beforehand
  * @param basicAuthUserInfo {@code user:password} for the registry
  * ({@value #BASIC_AUTH_USER_INFO}), or {@code null}
  * @param requestTimeout how long one registry request may take
@@ -50,7 +50,8 @@ public record AvroSerdeConfig(List<String> registryUrls, boolean autoRegisterSch
 	 * Reads the settings from a Kafka client configuration.
 	 * @param configs the configuration passed to {@code configure}
 	 * @return the settings
-	 * @throws ConfigException if the registry URL is missing or a value has the wrong type
+	 * @throws ConfigException if the registry URL is missing or a value has the wrong
+	 * type
 	 */
 	public static AvroSerdeConfig from(Map<String, ?> configs) {
 		Object url = configs.get(SCHEMA_REGISTRY_URL);

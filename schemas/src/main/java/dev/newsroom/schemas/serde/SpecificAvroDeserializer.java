@@ -26,13 +26,13 @@ import dev.newsroom.schemas.registry.SchemaRegistryException;
  * <p>
  * A record that is not in the wire format, names a schema id the registry does not know,
  * or does not decode fails with a {@link SerializationException} that names the topic;
- * the Kafka consumer adds the partition and offset, and an error-handling deserializer can
- * dead-letter it.
+ * the Kafka consumer adds the partition and offset, and an error-handling deserializer
+ * can dead-letter it.
  * <p>
- * Created without a type (as Kafka does from a class name in the consumer properties),
- * it reads into the class named by {@value AvroSerdeConfig#SPECIFIC_AVRO_VALUE_TYPE} (or
- * {@value AvroSerdeConfig#SPECIFIC_AVRO_KEY_TYPE}), or else into the generated class whose
- * name is the writer schema's full name.
+ * Created without a type (as Kafka does from a class name in the consumer properties), it
+ * reads into the class named by {@value AvroSerdeConfig#SPECIFIC_AVRO_VALUE_TYPE} (or
+ * {@value AvroSerdeConfig#SPECIFIC_AVRO_KEY_TYPE}), or else into the generated class
+ * whose name is the writer schema's full name.
  *
  * @param <T> the record type
  */

@@ -10,8 +10,8 @@ import org.apache.kafka.common.serialization.Serializer;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
 
 /**
- * {@link Serde} of Avro specific records in Confluent's wire format, for Kafka Streams and
- * for Spring Kafka's factories.
+ * {@link Serde} of Avro specific records in Confluent's wire format, for Kafka Streams
+ * and for Spring Kafka's factories.
  *
  * @param <T> the record type
  */

@@ -20,8 +20,8 @@ import dev.newsroom.schemas.registry.SchemaRegistryException;
 /**
  * Writes Avro specific records in Confluent's wire format. The schema id comes from the
  * registry under the subject {@code <topic>-value} (or {@code -key}): registered on first
- * use when {@value AvroSerdeConfig#AUTO_REGISTER_SCHEMAS} is {@code true}, otherwise looked
- * up, failing if it was never registered.
+ * use when {@value AvroSerdeConfig#AUTO_REGISTER_SCHEMAS} is {@code true}, otherwise
+ * looked up, failing if it was never registered.
  *
  * @param <T> the record type
  */

@@ -6,8 +6,9 @@ import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * Lets Avro load Newsroom's generated classes. Since 1.12, Avro refuses to instantiate
- * classes outside a list of trusted packages; the serdes call {@link #trustNewsroomEvents()}
- * so that no application or test has to set {@code org.apache.avro.SERIALIZABLE_PACKAGES}.
+ * classes outside a list of trusted packages; the serdes call
+ * {@link #trustNewsroomEvents()} so that no application or test has to set
+ * {@code org.apache.avro.SERIALIZABLE_PACKAGES}.
  */
 public final class TrustedAvroPackages {
 

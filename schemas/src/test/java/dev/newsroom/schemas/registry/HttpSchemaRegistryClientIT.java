@@ -27,8 +27,8 @@ class HttpSchemaRegistryClientIT {
 		assertThat(found.version()).isEqualTo(1);
 		assertThat(found.subject()).isEqualTo(subject);
 		assertThat(this.client.getById(id)).isEqualTo(PageView.getClassSchema());
-		assertThat(new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl()).getById(id))
-			.as("uncached client").isEqualTo(PageView.getClassSchema());
+		assertThat(new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl()).getById(id)).as("uncached client")
+			.isEqualTo(PageView.getClassSchema());
 		assertThat(this.client.getLatest(subject).id()).isEqualTo(id);
 		assertThat(this.client.getSubjects()).contains(subject);
 		assertThat(this.client.getVersions(subject)).containsExactly(1);

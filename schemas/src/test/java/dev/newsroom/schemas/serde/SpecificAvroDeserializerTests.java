@@ -21,7 +21,8 @@ class SpecificAvroDeserializerTests {
 
 	private static SpecificAvroDeserializer<PageView> configured() {
 		SpecificAvroDeserializer<PageView> deserializer = new SpecificAvroDeserializer<>(PageView.class);
-		// Nothing listens here: these records must be refused without asking the registry.
+		// Nothing listens here: these records must be refused without asking the
+		// registry.
 		deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "http://localhost:9"), false);
 		return deserializer;
 	}

@@ -33,8 +33,7 @@ public record TopicSpec(@NotBlank String name, @Min(1) int partitions, @Nullable
 	 * @return a {@link NewTopic} that keeps the latest record per key
 	 */
 	public NewTopic compacted() {
-		return builder().config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-			.build();
+		return builder().config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
 	}
 
 	private TopicBuilder builder() {

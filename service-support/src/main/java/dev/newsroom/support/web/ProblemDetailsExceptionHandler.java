@@ -3,9 +3,14 @@ package dev.newsroom.support.web;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -21,13 +27,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Answers every error of Spring MVC with an RFC 9457 problem detail
  * ({@code application/problem+json}), and a request whose body is invalid with a 400 that
  * lists each invalid field under {@code errors}, so that a client can show the editor
- * what to fix.
+ * what to fix. It has the lowest precedence, so that a service's own handlers come first.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/** Problem type of a request whose fields failed validation. */
 	public static final URI INVALID_REQUEST = URI.create("https://newsroom.dev/problems/invalid-request");
+
+	/** Problem type of a failure on the server's side. */
+	public static final URI UNEXPECTED = URI.create("https://newsroom.dev/problems/unexpected");
+
+	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
 
 	/** Problem type of a request body that is not the JSON expected. */
 	public static final URI UNREADABLE_REQUEST = URI.create("https://newsroom.dev/problems/unreadable-request");
@@ -57,6 +69,25 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 		problem.setType(UNREADABLE_REQUEST);
 		problem.setTitle("Unreadable request");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Answers a failure no handler expected with a 500 problem that carries an incident
+	 * id, also logged with the stack trace, so that operators can find it.
+	 * @param ex the failure
+	 * @return the problem
+	 */
+	@ExceptionHandler
+	ProblemDetail unexpected(Exception ex) {
+		String incident = UUID.randomUUID().toString();
+		logger.error("Unexpected failure, incident {}", incident, ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side; nothing was written. Quote incident " + incident
+						+ " when reporting it.");
+		problem.setType(UNEXPECTED);
+		problem.setTitle("Unexpected error");
+		problem.setProperty("incident", incident);
+		return problem;
 	}
 
 	private static String rootMessage(Throwable ex) {

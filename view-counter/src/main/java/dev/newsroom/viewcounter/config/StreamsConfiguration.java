@@ -54,9 +54,8 @@ class StreamsConfiguration {
 	@Bean
 	KTable<String, ArticleViewCount> viewCounts(StreamsBuilder builder, KafkaStreamsConfiguration streamsConfig,
 			ViewCounterProperties properties) {
-		return ViewCountTopology.build(builder, properties.pageViewsTopic().name(),
-				properties.viewCountsTopic().name(), serde(PageView.class, streamsConfig),
-				serde(ArticleViewCount.class, streamsConfig));
+		return ViewCountTopology.build(builder, properties.pageViewsTopic().name(), properties.viewCountsTopic().name(),
+				serde(PageView.class, streamsConfig), serde(ArticleViewCount.class, streamsConfig));
 	}
 
 	@Bean

@@ -25,7 +25,8 @@ import dev.newsroom.support.kafka.TopicSpec;
 @Validated
 @ConfigurationProperties("newsroom.view-counter")
 public record ViewCounterProperties(@Valid @NotNull TopicSpec pageViewsTopic, @Valid @NotNull TopicSpec viewCountsTopic,
-		@Valid @NotNull TopicSpec deadLetterTopic, @NotNull @DefaultValue("http://localhost:8080") List<String> allowedOrigins,
+		@Valid @NotNull TopicSpec deadLetterTopic,
+		@NotNull @DefaultValue("http://localhost:8080") List<String> allowedOrigins,
 		@NotNull @DefaultValue("10s") Duration sendTimeout) {
 
 }

@@ -57,14 +57,15 @@ class BeaconController {
 		PageView recorded = this.recorder.record(view.articleId(), visitorId);
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.ACCEPTED);
 		if (newVisitor) {
-			response.header(HttpHeaders.SET_COOKIE, ResponseCookie.from(VISITOR_COOKIE, visitorId)
-				.path("/")
-				.maxAge(VISITOR_COOKIE_AGE)
-				.httpOnly(true)
-				.secure(request.isSecure())
-				.sameSite(request.isSecure() ? "None" : "Lax")
-				.build()
-				.toString());
+			response.header(HttpHeaders.SET_COOKIE,
+					ResponseCookie.from(VISITOR_COOKIE, visitorId)
+						.path("/")
+						.maxAge(VISITOR_COOKIE_AGE)
+						.httpOnly(true)
+						.secure(request.isSecure())
+						.sameSite(request.isSecure() ? "None" : "Lax")
+						.build()
+						.toString());
 		}
 		return response.body(new RecordedView(recorded.getViewId(), recorded.getArticleId()));
 	}

@@ -13,8 +13,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a {@link RecordView} from a {@code text/plain} body holding JSON, the content type
- * {@code navigator.sendBeacon} uses for a string. Read-only.
+ * Reads a {@link RecordView} from a {@code text/plain} body holding JSON, the content
+ * type {@code navigator.sendBeacon} uses for a string. Read-only.
  */
 @Component
 class PlainTextJsonConverter extends AbstractHttpMessageConverter<RecordView> {

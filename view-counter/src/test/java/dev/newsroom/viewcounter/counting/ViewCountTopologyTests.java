@@ -48,8 +48,7 @@ class ViewCountTopologyTests {
 		config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
 		this.driver = new TopologyTestDriver(builder.build(), config);
 		this.views = this.driver.createInputTopic("page-views", new StringSerializer(), pageViews.serializer());
-		this.counts = this.driver.createOutputTopic("view-counts", new StringDeserializer(),
-				viewCounts.deserializer());
+		this.counts = this.driver.createOutputTopic("view-counts", new StringDeserializer(), viewCounts.deserializer());
 		this.store = this.driver.getKeyValueStore(ViewCountTopology.COUNTS_STORE);
 	}
 
@@ -108,7 +107,8 @@ class ViewCountTopologyTests {
 		String description = topology.describe().toString();
 
 		assertThat(description).contains("Source: page-views (topics: [page-views])", "drop-unkeyed-and-tombstones",
-				"count-views (stores: [" + ViewCountTopology.COUNTS_STORE + "])", "Sink: view-counts (topic: view-counts)");
+				"count-views (stores: [" + ViewCountTopology.COUNTS_STORE + "])",
+				"Sink: view-counts (topic: view-counts)");
 		assertThat(description).doesNotContain("repartition");
 	}
 

@@ -25,8 +25,8 @@ import dev.newsroom.notifier.channels.DeliveryReceipt;
 import dev.newsroom.notifier.channels.NotificationChannel;
 
 /**
- * Announces on a Telegram channel or group with the Bot API's {@code sendMessage}, in HTML
- * parse mode. Follows the Bot API's error contract: {@code ok=false} with an
+ * Announces on a Telegram channel or group with the Bot API's {@code sendMessage}, in
+ * HTML parse mode. Follows the Bot API's error contract: {@code ok=false} with an
  * {@code error_code} and a {@code description}, and for 429 a
  * {@code parameters.retry_after} in seconds. 429 and 5xx are worth retrying; 400, 401 and
  * 403 (bad chat, bad token, bot not allowed to post) are not. The bot token is part of
@@ -88,7 +88,8 @@ public class TelegramChannel implements NotificationChannel {
 				+ response.description();
 		Integer retryAfter = (response.parameters() != null) ? response.parameters().retryAfter() : null;
 		boolean retryable = code == 429 || code >= 500 || code == 0;
-		throw new ChannelException(description, retryable, (retryAfter != null) ? Duration.ofSeconds(retryAfter) : null);
+		throw new ChannelException(description, retryable,
+				(retryAfter != null) ? Duration.ofSeconds(retryAfter) : null);
 	}
 
 	private static BotApiResponse read(ConvertibleClientHttpResponse response) throws IOException {
@@ -98,7 +99,8 @@ public class TelegramChannel implements NotificationChannel {
 			body = response.bodyTo(BotApiResponse.class);
 		}
 		catch (RestClientException | IllegalArgumentException ex) {
-			// Not the Bot API's JSON (a proxy's error page, say): fall back to the status.
+			// Not the Bot API's JSON (a proxy's error page, say): fall back to the
+			// status.
 		}
 		if (body != null) {
 			return body;

@@ -128,8 +128,11 @@ public final class FakeTelegramBotApi implements AutoCloseable {
 		ObjectNode ok = json.createObjectNode().put("ok", true);
 		ObjectNode message = ok.putObject("result");
 		message.put("message_id", this.messageIds.incrementAndGet());
-		message.putObject("chat").put("id", -1001234567890L).put("title", "Newsroom").put("username",
-				this.chatUsername).put("type", "channel");
+		message.putObject("chat")
+			.put("id", -1001234567890L)
+			.put("title", "Newsroom")
+			.put("username", this.chatUsername)
+			.put("type", "channel");
 		message.put("date", System.currentTimeMillis() / 1000);
 		message.put("text", text);
 		respond(exchange, 200, ok);

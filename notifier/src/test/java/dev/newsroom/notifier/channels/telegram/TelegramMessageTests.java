@@ -16,12 +16,13 @@ class TelegramMessageTests {
 		Announcement announcement = new Announcement("e-1", "a-1", 1, "en", "Budget passes", "Parliament approved it.",
 				"https://news.example/en/politics/budget-passes", false);
 
-		assertThat(TelegramMessage.html(announcement)).isEqualTo("""
-				<b>Budget passes</b>
+		assertThat(TelegramMessage.html(announcement)).isEqualTo(
+				"""
+						<b>Budget passes</b>
 
-				Parliament approved it.
+						Parliament approved it.
 
-				<a href="https://news.example/en/politics/budget-passes">https://news.example/en/politics/budget-passes</a>""");
+						<a href="https://news.example/en/politics/budget-passes">https://news.example/en/politics/budget-passes</a>""");
 	}
 
 	@Test
