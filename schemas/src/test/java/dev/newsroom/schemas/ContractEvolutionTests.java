@@ -59,7 +59,7 @@ class ContractEvolutionTests {
 		List<Schema> released = released(current.getName());
 		assertThat(released.get(released.size() - 1))
 			.as("A changed schema needs a new snapshot in src/test/resources/contract/%s/", current.getName())
-			.isEqualTo(current);
+			.isEqualTo(withoutJavaStringHints(current));
 	}
 
 	@ParameterizedTest
@@ -69,6 +69,15 @@ class ContractEvolutionTests {
 		collectEnums(current, enums);
 		assertThat(enums)
 			.allSatisfy((e) -> assertThat(e.getEnumDefault()).as("default of enum %s", e.getFullName()).isNotNull());
+	}
+
+	/**
+	 * The generated classes' schemas carry {@code "avro.java.string": "String"}, a hint
+	 * for Java code generation that is not part of the contract.
+	 */
+	private static Schema withoutJavaStringHints(Schema schema) {
+		return new Schema.Parser()
+			.parse(schema.toString().replace("{\"type\":\"string\",\"avro.java.string\":\"String\"}", "\"string\""));
 	}
 
 	private static void collectEnums(Schema schema, List<Schema> enums) {

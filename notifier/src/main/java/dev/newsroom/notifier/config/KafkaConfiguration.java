@@ -19,6 +19,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.newsroom.notifier.delivery.DeliveryLog.DeliveriesTopic;
+import dev.newsroom.support.kafka.DeadLetterReason;
 
 /**
  * The notifier's topics, and what happens to an article event it cannot handle: a record
@@ -56,6 +57,7 @@ class KafkaConfiguration {
 		String deadLetterTopic = properties.deadLetterTopic().name();
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
 				(record, ex) -> new TopicPartition(deadLetterTopic, -1));
+		recoverer.setHeadersFunction(DeadLetterReason.header());
 		ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
 		backOff.setMaxElapsedTime(60_000);
 		return new DefaultErrorHandler(recoverer, backOff);

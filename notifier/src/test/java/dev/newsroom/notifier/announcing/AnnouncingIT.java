@@ -35,6 +35,7 @@ import dev.newsroom.events.notification.DeliveryStatus;
 import dev.newsroom.events.notification.NotificationDelivery;
 import dev.newsroom.notifier.channels.telegram.FakeTelegramBotApi;
 import dev.newsroom.schemas.Topics;
+import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
 import dev.newsroom.schemas.serde.AvroSerdeConfig;
 import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
 import dev.newsroom.schemas.serde.SpecificAvroSerializer;
@@ -145,7 +146,7 @@ class AnnouncingIT {
 		ConsumerRecord<byte[], byte[]> dead = deadLetter(poisonKey);
 		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"title\":\"json\"}");
 		assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES);
-		assertThat(header(dead, "kafka_dlt-exception-message")).contains("magic byte");
+		assertThat(header(dead, "newsroom-dlt-reason")).contains("magic byte").contains(Topics.ARTICLES);
 		assertThat(dead.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
 		assertThat(dead.headers().lastHeader("kafka_dlt-original-partition")).isNotNull();
 	}
@@ -204,7 +205,8 @@ class AnnouncingIT {
 				"earliest", AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl());
 		List<NotificationDelivery> found = new ArrayList<>();
 		try (KafkaConsumer<String, NotificationDelivery> consumer = new KafkaConsumer<>(config,
-				new StringDeserializer(), new SpecificAvroDeserializer<>(NotificationDelivery.class))) {
+				new StringDeserializer(), new SpecificAvroDeserializer<>(NotificationDelivery.class,
+						new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl())))) {
 			consumer.subscribe(List.of(Topics.NOTIFICATION_DELIVERIES));
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 				for (ConsumerRecord<String, NotificationDelivery> record : consumer.poll(Duration.ofMillis(200))) {

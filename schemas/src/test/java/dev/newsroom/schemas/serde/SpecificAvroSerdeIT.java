@@ -77,7 +77,7 @@ class SpecificAvroSerdeIT {
 		assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).as("schema id").isEqualTo(registeredId);
 
 		List<ConsumerRecord<String, ArticleEvent>> read = consume(topic, sent,
-				new SpecificAvroDeserializer<>(ArticleEvent.class));
+				new SpecificAvroDeserializer<>(ArticleEvent.class, this.registry));
 		assertThat(read.get(0).value()).isEqualTo(event);
 	}
 

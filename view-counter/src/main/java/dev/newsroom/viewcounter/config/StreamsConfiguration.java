@@ -24,6 +24,7 @@ import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandl
 import dev.newsroom.events.view.ArticleViewCount;
 import dev.newsroom.events.view.PageView;
 import dev.newsroom.schemas.serde.SpecificAvroSerde;
+import dev.newsroom.support.kafka.DeadLetterReason;
 import dev.newsroom.viewcounter.counting.ViewCountTopology;
 
 /**
@@ -69,6 +70,7 @@ class StreamsConfiguration {
 						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(deadLetterTopic, -1));
+		recoverer.setHeadersFunction(DeadLetterReason.header());
 		return (factoryBean) -> {
 			Properties streams = factoryBean.getStreamsConfiguration();
 			if (streams != null) {

@@ -15,12 +15,18 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
+import dev.newsroom.schemas.serde.TrustedAvroPackages;
+
 /**
  * Plain Avro binary, without the registry's header: lets the topology be tested on its
- * own, with {@code TopologyTestDriver}. The registry-backed serdes are exercised by the
- * integration tests.
+ * own, with {@code TopologyTestDriver}. Like Newsroom's own serdes, it lets Avro load the
+ * generated classes. The registry-backed serdes are exercised by the integration tests.
  */
 final class BinaryAvroSerde<T extends SpecificRecord> implements Serde<T> {
+
+	static {
+		TrustedAvroPackages.trustNewsroomEvents();
+	}
 
 	private final Class<T> type;
 
