@@ -1,7 +1,6 @@
 package dev.newsroom.localstack;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

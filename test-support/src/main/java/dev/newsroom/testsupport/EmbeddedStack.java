@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import dev.newsroom.registry.SchemaRegistryApplication;
 
@@ -30,6 +31,15 @@ public final class EmbeddedStack {
 	private static Running running;
 
 	private EmbeddedStack() {
+	}
+
+	/**
+	 * Points a Spring Boot test's Kafka clients and serdes at the stack.
+	 * @param registry the registry of a {@code @DynamicPropertySource} method
+	 */
+	public static void register(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", EmbeddedStack::bootstrapServers);
+		registry.add("spring.kafka.properties.schema.registry.url", EmbeddedStack::schemaRegistryUrl);
 	}
 
 	/**

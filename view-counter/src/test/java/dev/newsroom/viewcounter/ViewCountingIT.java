@@ -10,14 +10,11 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,9 +38,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.newsroom.events.view.ArticleViewCount;
 import dev.newsroom.schemas.Topics;
 import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
-import dev.newsroom.schemas.serde.AvroSerdeConfig;
 import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
+import dev.newsroom.support.kafka.DeadLetters;
 import dev.newsroom.testsupport.EmbeddedStack;
+import dev.newsroom.testsupport.TopicRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -69,8 +67,7 @@ class ViewCountingIT {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", EmbeddedStack::bootstrapServers);
-		registry.add("spring.kafka.properties.schema.registry.url", EmbeddedStack::schemaRegistryUrl);
+		EmbeddedStack.register(registry);
 		registry.add("spring.kafka.streams.state-dir", stateDir::toString);
 	}
 
@@ -120,7 +117,7 @@ class ViewCountingIT {
 		ConsumerRecord<byte[], byte[]> dead = deadLetterFor(articleId);
 		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
 		assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.PAGE_VIEWS);
-		assertThat(header(dead, "newsroom-dlt-reason")).contains("magic byte").contains(Topics.PAGE_VIEWS);
+		assertThat(header(dead, DeadLetters.REASON_HEADER)).contains("magic byte").contains(Topics.PAGE_VIEWS);
 	}
 
 	@Test
@@ -162,44 +159,19 @@ class ViewCountingIT {
 	}
 
 	private static long latestCountOnTopic(String articleId) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-				"earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-				AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl());
-		try (KafkaConsumer<String, ArticleViewCount> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+		List<ConsumerRecord<String, ArticleViewCount>> counts = TopicRecords.read(Topics.ARTICLE_VIEW_COUNTS,
+				new StringDeserializer(),
 				new SpecificAvroDeserializer<>(ArticleViewCount.class,
-						new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl())))) {
-			consumer.subscribe(List.of(Topics.ARTICLE_VIEW_COUNTS));
-			long latest = 0;
-			for (int poll = 0; poll < 10; poll++) {
-				for (ConsumerRecord<String, ArticleViewCount> record : consumer.poll(Duration.ofMillis(500))) {
-					if (articleId.equals(record.key())) {
-						latest = record.value().getViews();
-					}
-				}
-			}
-			return latest;
-		}
+						new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl())),
+				(record) -> articleId.equals(record.key()) && record.value().getViews() == 3, 1);
+		return counts.get(0).value().getViews();
 	}
 
 	private static ConsumerRecord<byte[], byte[]> deadLetterFor(String articleId) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-				"earliest");
-		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-				new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(DEAD_LETTERS));
-			List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (record.key() != null && articleId.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-						found.add(record);
-					}
-				}
-				assertThat(found).isNotEmpty();
-			});
-			return found.get(0);
-		}
+		return TopicRecords
+			.read(DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+					(record) -> articleId.equals(new String(record.key(), StandardCharsets.UTF_8)), 1)
+			.get(0);
 	}
 
 	private static String header(ConsumerRecord<?, ?> record, String name) {

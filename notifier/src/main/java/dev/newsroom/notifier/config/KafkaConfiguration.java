@@ -1,25 +1,18 @@
 package dev.newsroom.notifier.config;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.newsroom.notifier.delivery.DeliveryLog.DeliveriesTopic;
-import dev.newsroom.support.kafka.DeadLetterReason;
+import dev.newsroom.support.kafka.DeadLetters;
 
 /**
  * The notifier's topics, and what happens to an article event it cannot handle: a record
@@ -48,19 +41,10 @@ class KafkaConfiguration {
 	@Bean
 	DefaultErrorHandler articleEventErrorHandler(KafkaTemplate<?, ?> template, ProducerFactory<?, ?> producerFactory,
 			NotifierProperties properties) {
-		@SuppressWarnings("unchecked")
-		ProducerFactory<Object, byte[]> bytes = (ProducerFactory<Object, byte[]>) producerFactory;
-		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-		templates.put(byte[].class, new KafkaTemplate<>(bytes,
-				Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
-		templates.put(Object.class, template);
-		String deadLetterTopic = properties.deadLetterTopic().name();
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
-				(record, ex) -> new TopicPartition(deadLetterTopic, -1));
-		recoverer.setHeadersFunction(DeadLetterReason.header());
 		ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
 		backOff.setMaxElapsedTime(60_000);
-		return new DefaultErrorHandler(recoverer, backOff);
+		return new DefaultErrorHandler(
+				DeadLetters.recoverer(properties.deadLetterTopic().name(), producerFactory, template), backOff);
 	}
 
 	@Bean

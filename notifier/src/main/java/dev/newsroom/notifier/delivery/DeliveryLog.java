@@ -1,11 +1,9 @@
 package dev.newsroom.notifier.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +15,8 @@ import dev.newsroom.events.notification.NotificationDelivery;
 import dev.newsroom.notifier.channels.Announcement;
 import dev.newsroom.notifier.channels.DeliveryReceipt;
 import dev.newsroom.notifier.channels.NotificationChannel;
+import dev.newsroom.support.kafka.Acknowledgements;
+import dev.newsroom.support.kafka.Acknowledgements.NotAcknowledgedException;
 
 /**
  * Records each delivery attempt on the notification-deliveries topic, keyed by article
@@ -26,7 +26,7 @@ import dev.newsroom.notifier.channels.NotificationChannel;
 @Component
 public class DeliveryLog {
 
-	private static final long SEND_TIMEOUT_SECONDS = 30;
+	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
 	private final KafkaTemplate<String, NotificationDelivery> kafka;
 
@@ -81,14 +81,10 @@ public class DeliveryLog {
 			.setOccurredAt(this.clock.instant().truncatedTo(ChronoUnit.MILLIS))
 			.build();
 		try {
-			this.kafka.send(this.topic, announcement.articleId(), delivery).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			Acknowledgements.send(() -> this.kafka.send(this.topic, announcement.articleId(), delivery), SEND_TIMEOUT);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new DeliveryNotRecordedException(delivery, this.topic, ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new DeliveryNotRecordedException(delivery, this.topic, ex);
+		catch (NotAcknowledgedException ex) {
+			throw new DeliveryNotRecordedException(delivery, this.topic, ex.getCause());
 		}
 	}
 

@@ -4,14 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,8 +35,10 @@ import dev.newsroom.schemas.Topics;
 import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
 import dev.newsroom.schemas.serde.AvroSerdeConfig;
 import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
+import dev.newsroom.support.kafka.DeadLetters;
 import dev.newsroom.schemas.serde.SpecificAvroSerializer;
 import dev.newsroom.testsupport.EmbeddedStack;
+import dev.newsroom.testsupport.TopicRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,8 +61,7 @@ class AnnouncingIT {
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
 		EmbeddedStack.createTopics(Topics.ARTICLES);
-		registry.add("spring.kafka.bootstrap-servers", EmbeddedStack::bootstrapServers);
-		registry.add("spring.kafka.properties.schema.registry.url", EmbeddedStack::schemaRegistryUrl);
+		EmbeddedStack.register(registry);
 		registry.add("newsroom.notifier.telegram.api-url", telegram::url);
 	}
 
@@ -146,7 +144,7 @@ class AnnouncingIT {
 		ConsumerRecord<byte[], byte[]> dead = deadLetter(poisonKey);
 		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"title\":\"json\"}");
 		assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES);
-		assertThat(header(dead, "newsroom-dlt-reason")).contains("magic byte").contains(Topics.ARTICLES);
+		assertThat(header(dead, DeadLetters.REASON_HEADER)).contains("magic byte").contains(Topics.ARTICLES);
 		assertThat(dead.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
 		assertThat(dead.headers().lastHeader("kafka_dlt-original-partition")).isNotNull();
 	}
@@ -200,44 +198,21 @@ class AnnouncingIT {
 	}
 
 	private static List<NotificationDelivery> deliveriesOf(String articleId, int expected) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-				"earliest", AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl());
-		List<NotificationDelivery> found = new ArrayList<>();
-		try (KafkaConsumer<String, NotificationDelivery> consumer = new KafkaConsumer<>(config,
-				new StringDeserializer(), new SpecificAvroDeserializer<>(NotificationDelivery.class,
-						new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl())))) {
-			consumer.subscribe(List.of(Topics.NOTIFICATION_DELIVERIES));
-			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-				for (ConsumerRecord<String, NotificationDelivery> record : consumer.poll(Duration.ofMillis(200))) {
-					if (articleId.equals(record.key())) {
-						found.add(record.value());
-					}
-				}
-				assertThat(found).hasSize(expected);
-			});
-		}
-		return found;
+		return TopicRecords
+			.read(Topics.NOTIFICATION_DELIVERIES, new StringDeserializer(),
+					new SpecificAvroDeserializer<>(NotificationDelivery.class,
+							new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl())),
+					(record) -> articleId.equals(record.key()), expected)
+			.stream()
+			.map(ConsumerRecord::value)
+			.toList();
 	}
 
 	private static ConsumerRecord<byte[], byte[]> deadLetter(String key) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-				"earliest");
-		List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-				new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(DEAD_LETTERS));
-			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (record.key() != null && key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-						found.add(record);
-					}
-				}
-				assertThat(found).isNotEmpty();
-			});
-		}
-		return found.get(0);
+		return TopicRecords
+			.read(DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+					(record) -> key.equals(new String(record.key(), StandardCharsets.UTF_8)), 1)
+			.get(0);
 	}
 
 	private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -6,15 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -24,6 +21,8 @@ import dev.newsroom.events.article.ArticleEventType;
 import dev.newsroom.events.article.Author;
 import dev.newsroom.events.article.Image;
 import dev.newsroom.publisher.config.PublisherProperties;
+import dev.newsroom.support.kafka.Acknowledgements;
+import dev.newsroom.support.kafka.Acknowledgements.NotAcknowledgedException;
 
 /**
  * Publishes articles: turns a {@link PublishArticle} into an {@link ArticleEvent} keyed
@@ -58,25 +57,17 @@ public class ArticlePublisher {
 		String articleId = UUID.randomUUID().toString();
 		ArticleEvent event = published(articleId, command, actor);
 		String topic = this.properties.articlesTopic().name();
-		SendResult<String, ArticleEvent> result;
+		RecordMetadata sent;
 		try {
-			result = this.kafka.send(topic, articleId, event)
-				.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			sent = Acknowledgements.send(() -> this.kafka.send(topic, articleId, event), this.properties.sendTimeout());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ArticleNotPublishedException(articleId, topic, ex);
-		}
-		catch (ExecutionException ex) {
-			throw new ArticleNotPublishedException(articleId, topic, Objects.requireNonNullElse(ex.getCause(), ex));
-		}
-		catch (TimeoutException | RuntimeException ex) {
-			throw new ArticleNotPublishedException(articleId, topic, ex);
+		catch (NotAcknowledgedException ex) {
+			throw new ArticleNotPublishedException(articleId, topic, ex.getCause());
 		}
 		logger.info("Published article {} ({}) by {} to {}-{}@{}", articleId, event.getArticle().getCanonicalUrl(),
-				actor, topic, result.getRecordMetadata().partition(), result.getRecordMetadata().offset());
+				actor, topic, sent.partition(), sent.offset());
 		return new PublishedArticle(articleId, event.getArticle().getVersion(), event.getArticle().getCanonicalUrl(),
-				event.getEventId(), topic, result.getRecordMetadata().partition(), result.getRecordMetadata().offset());
+				event.getEventId(), topic, sent.partition(), sent.offset());
 	}
 
 	private ArticleEvent published(String articleId, PublishArticle command, String actor) {

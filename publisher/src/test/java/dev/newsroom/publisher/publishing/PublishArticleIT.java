@@ -77,8 +77,7 @@ class PublishArticleIT {
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", EmbeddedStack::bootstrapServers);
-		registry.add("spring.kafka.properties.schema.registry.url", EmbeddedStack::schemaRegistryUrl);
+		EmbeddedStack.register(registry);
 	}
 
 	@Test

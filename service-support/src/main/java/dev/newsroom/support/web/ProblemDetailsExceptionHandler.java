@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,37 +53,36 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldError> errors = ex.getBindingResult()
-			.getFieldErrors()
-			.stream()
-			.map((error) -> new FieldError(error.getField(), error.getDefaultMessage()))
-			.sorted(Comparator.comparing(FieldError::field))
-			.toList();
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				errors.size() + " field(s) of the request are invalid; see errors.");
-		problem.setType(INVALID_REQUEST);
-		problem.setTitle("Invalid request");
-		problem.setProperty("errors", errors);
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+		return invalid(ex,
+				ex.getBindingResult()
+					.getFieldErrors()
+					.stream()
+					.map((error) -> new FieldError(error.getField(), error.getDefaultMessage())),
+				headers, request);
 	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
 			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldError> errors = ex.getParameterValidationResults()
-			.stream()
-			.flatMap((result) -> (result instanceof ParameterErrors body)
-					? body.getFieldErrors()
-						.stream()
-						.map((error) -> new FieldError(error.getField(), error.getDefaultMessage()))
-					: result.getResolvableErrors()
-						.stream()
-						.map((error) -> new FieldError(parameterName(result.getMethodParameter()),
-								error.getDefaultMessage())))
-			.sorted(Comparator.comparing(FieldError::field))
-			.toList();
+		return invalid(ex,
+				ex.getParameterValidationResults()
+					.stream()
+					.flatMap((result) -> (result instanceof ParameterErrors body)
+							? body.getFieldErrors()
+								.stream()
+								.map((error) -> new FieldError(error.getField(), error.getDefaultMessage()))
+							: result.getResolvableErrors()
+								.stream()
+								.map((error) -> new FieldError(parameterName(result.getMethodParameter()),
+										error.getDefaultMessage()))),
+				headers, request);
+	}
+
+	private @Nullable ResponseEntity<Object> invalid(Exception ex, Stream<FieldError> fieldErrors, HttpHeaders headers,
+			WebRequest request) {
+		List<FieldError> errors = fieldErrors.sorted(Comparator.comparing(FieldError::field)).toList();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				errors.size() + " parameter(s) of the request are invalid; see errors.");
+				errors.size() + " field(s) of the request are invalid; see errors.");
 		problem.setType(INVALID_REQUEST);
 		problem.setTitle("Invalid request");
 		problem.setProperty("errors", errors);

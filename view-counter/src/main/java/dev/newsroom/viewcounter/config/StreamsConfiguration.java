@@ -5,9 +5,6 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KTable;
 
@@ -16,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
@@ -24,7 +20,7 @@ import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandl
 import dev.newsroom.events.view.ArticleViewCount;
 import dev.newsroom.events.view.PageView;
 import dev.newsroom.schemas.serde.SpecificAvroSerde;
-import dev.newsroom.support.kafka.DeadLetterReason;
+import dev.newsroom.support.kafka.DeadLetters;
 import dev.newsroom.viewcounter.counting.ViewCountTopology;
 
 /**
@@ -62,15 +58,8 @@ class StreamsConfiguration {
 	@Bean
 	StreamsBuilderFactoryBeanConfigurer deadLetterUnreadablePageViews(ProducerFactory<?, ?> producerFactory,
 			ViewCounterProperties properties) {
-		String deadLetterTopic = properties.deadLetterTopic().name();
-		@SuppressWarnings("unchecked")
-		ProducerFactory<byte[], byte[]> bytes = (ProducerFactory<byte[], byte[]>) producerFactory;
-		KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(bytes,
-				Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-				(record, ex) -> new TopicPartition(deadLetterTopic, -1));
-		recoverer.setHeadersFunction(DeadLetterReason.header());
+		DeadLetterPublishingRecoverer recoverer = DeadLetters.recoverer(properties.deadLetterTopic().name(),
+				producerFactory, null);
 		return (factoryBean) -> {
 			Properties streams = factoryBean.getStreamsConfiguration();
 			if (streams != null) {

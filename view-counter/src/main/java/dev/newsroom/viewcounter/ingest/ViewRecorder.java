@@ -2,16 +2,14 @@ package dev.newsroom.viewcounter.ingest;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 import dev.newsroom.events.view.PageView;
+import dev.newsroom.support.kafka.Acknowledgements;
+import dev.newsroom.support.kafka.Acknowledgements.NotAcknowledgedException;
 import dev.newsroom.viewcounter.config.ViewCounterProperties;
 
 /**
@@ -49,18 +47,10 @@ class ViewRecorder {
 			.build();
 		String topic = this.properties.pageViewsTopic().name();
 		try {
-			this.kafka.send(topic, articleId, view)
-				.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			Acknowledgements.send(() -> this.kafka.send(topic, articleId, view), this.properties.sendTimeout());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ViewNotRecordedException(articleId, topic, ex);
-		}
-		catch (ExecutionException ex) {
-			throw new ViewNotRecordedException(articleId, topic, Objects.requireNonNullElse(ex.getCause(), ex));
-		}
-		catch (TimeoutException | RuntimeException ex) {
-			throw new ViewNotRecordedException(articleId, topic, ex);
+		catch (NotAcknowledgedException ex) {
+			throw new ViewNotRecordedException(articleId, topic, ex.getCause());
 		}
 		return view;
 	}

@@ -1,0 +1,60 @@
+package dev.newsroom.testsupport;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.Deserializer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Reads a topic of the {@link EmbeddedStack} broker from the start, as a new consumer
+ * group with {@code read_committed}, until the expected records have arrived.
+ */
+public final class TopicRecords {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private TopicRecords() {
+	}
+
+	/**
+	 * Waits for exactly {@code count} matching records.
+	 * @param <K> the key type
+	 * @param <V> the value type
+	 * @param topic the topic
+	 * @param keys the key deserializer
+	 * @param values the value deserializer (configured)
+	 * @param match which records count
+	 * @param count how many are expected
+	 * @return the matching records, in the order read
+	 */
+	public static <K, V> List<ConsumerRecord<K, V>> read(String topic, Deserializer<K> keys, Deserializer<V> values,
+			Predicate<ConsumerRecord<K, V>> match, int count) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+				"earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		List<ConsumerRecord<K, V>> found = new ArrayList<>();
+		try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
+			consumer.subscribe(List.of(topic));
+			await().atMost(TIMEOUT).untilAsserted(() -> {
+				for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(200))) {
+					if (match.test(record)) {
+						found.add(record);
+					}
+				}
+				assertThat(found).as("records on %s", topic).hasSize(count);
+			});
+		}
+		return found;
+	}
+
+}
