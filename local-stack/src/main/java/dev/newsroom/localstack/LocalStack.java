@@ -29,8 +29,18 @@ public final class LocalStack {
 	private LocalStack() {
 	}
 
-	public static void main(String[] args) throws Exception {
-		LocalStackSettings settings = LocalStackSettings.fromSystemProperties();
+	public static void main(String[] args) {
+		try {
+			run(LocalStackSettings.fromSystemProperties());
+		}
+		catch (Exception ex) {
+			logger.error("Newsroom did not start: {}", ex.getMessage());
+			// Kafka's threads would keep the JVM alive; exiting runs the shutdown hook.
+			System.exit(1);
+		}
+	}
+
+	private static void run(LocalStackSettings settings) throws Exception {
 		long started = System.nanoTime();
 		List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
 		CountDownLatch stopped = new CountDownLatch(1);

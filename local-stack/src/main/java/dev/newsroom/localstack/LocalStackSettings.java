@@ -23,7 +23,7 @@ record LocalStackSettings(Path repository, Path home, int kafkaPort, int kafkaCo
 		int publisherPort, int viewCounterPort, int notifierPort, String siteUrl) {
 
 	static LocalStackSettings fromSystemProperties() {
-		Path repository = Path.of(System.getProperty("newsroom.repository", "."));
+		Path repository = Path.of(System.getProperty("newsroom.repository", ".")).toAbsolutePath().normalize();
 		return new LocalStackSettings(repository,
 				Path.of(System.getProperty("newsroom.home", repository.resolve(".newsroom").toString())),
 				Integer.getInteger("newsroom.kafka.port", 9092),
@@ -42,8 +42,15 @@ record LocalStackSettings(Path repository, Path home, int kafkaPort, int kafkaCo
 		return this.home.resolve("logs");
 	}
 
+	/**
+	 * The executable jar of a module. The registry's carries the classifier {@code exec},
+	 * since its plain jar is also a library for the tests.
+	 * @param module the module
+	 * @return the path of its executable jar
+	 */
 	Path jarOf(String module) {
-		return this.repository.resolve(module).resolve("target").resolve(module + ".jar");
+		String jar = "schema-registry".equals(module) ? module + "-exec.jar" : module + ".jar";
+		return this.repository.resolve(module).resolve("target").resolve(jar);
 	}
 
 }
