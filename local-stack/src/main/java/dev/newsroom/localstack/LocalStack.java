@@ -82,7 +82,7 @@ public final class LocalStack {
 				  Kafka           {}
 				  Schema registry {}
 				  Publisher       {}/api/articles
-				  View counter    {}/api/views  and  {}/api/articles/{{id}}/views
+				  View counter    {}/api/views  and  {}/api/articles/{id}/views
 				  Notifier        {}/actuator/health
 				Logs in {}. Press Ctrl-C to stop.
 				""", String.format("%.1f", took.toMillis() / 1000.0), kafka.bootstrapServers(), registry.url(),

@@ -48,7 +48,7 @@ class ArticlePublishedHandler {
 		this.clock = clock;
 	}
 
-	@KafkaListener(id = "article-announcer", topics = "${newsroom.notifier.articles-topic.name}")
+	@KafkaListener(id = "article-announcer", topics = "${newsroom.notifier.articles-topic}")
 	void on(ConsumerRecord<String, ArticleEvent> record) {
 		ArticleEvent event = record.value();
 		if (event == null || event.getType() != ArticleEventType.PUBLISHED) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,8 @@ import dev.newsroom.support.kafka.TopicSpec;
 /**
  * Settings of the notifier, under {@code newsroom.notifier}.
  *
- * @param articlesTopic the article lifecycle events to announce
+ * @param articlesTopic the topic of article lifecycle events to announce; the publisher
+ * owns and creates it
  * @param deliveriesTopic where every delivery attempt is recorded
  * @param deadLetterTopic where article events that cannot be read or handled go
  * @param maxEventAge events older than this are not announced, so that a new consumer
@@ -29,7 +31,7 @@ import dev.newsroom.support.kafka.TopicSpec;
  */
 @Validated
 @ConfigurationProperties("newsroom.notifier")
-public record NotifierProperties(@Valid @NotNull TopicSpec articlesTopic, @Valid @NotNull TopicSpec deliveriesTopic,
+public record NotifierProperties(@NotBlank String articlesTopic, @Valid @NotNull TopicSpec deliveriesTopic,
 		@Valid @NotNull TopicSpec deadLetterTopic, @NotNull @DefaultValue("6h") Duration maxEventAge,
 		@Valid @NotNull @DefaultValue Delivery delivery, @Valid @NotNull @DefaultValue Telegram telegram,
 		@Valid @NotNull @DefaultValue LogChannel logChannel) {

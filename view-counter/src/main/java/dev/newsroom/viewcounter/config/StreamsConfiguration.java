@@ -56,11 +56,15 @@ class StreamsConfiguration {
 	}
 
 	@Bean
-	StreamsBuilderFactoryBeanConfigurer deadLetterUnreadablePageViews(ProducerFactory<?, ?> producerFactory,
+	StreamsBuilderFactoryBeanConfigurer streamsLifecycleAndDeadLetters(ProducerFactory<?, ?> producerFactory,
 			ViewCounterProperties properties) {
 		DeadLetterPublishingRecoverer recoverer = DeadLetters.recoverer(properties.deadLetterTopic().name(),
 				producerFactory, null);
 		return (factoryBean) -> {
+			// Leave the group on shutdown, so that a restarted instance gets its
+			// partitions at
+			// once instead of after the old member's session times out.
+			factoryBean.setLeaveGroupOnClose(true);
 			Properties streams = factoryBean.getStreamsConfiguration();
 			if (streams != null) {
 				streams.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
