@@ -3,6 +3,7 @@ package dev.newsroom.notifier.announcing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -24,7 +25,8 @@ import dev.newsroom.notifier.delivery.DeliveryLog;
  * Announces every newly published article on every channel. Each channel is tried on its
  * own, with its own retries, so that a channel that is down neither delays the others for
  * long nor makes them post twice; every attempt, good or bad, is recorded in the audit
- * trail. Updates and unpublishing are not announced, nor are events older than
+ * trail. An event handled again (same event id) is not posted again on a channel that
+ * took it. Updates and unpublishing are not announced, nor are events older than
  * {@code newsroom.notifier.max-event-age}.
  */
 @Component
@@ -40,15 +42,18 @@ class ArticlePublishedHandler {
 
 	private final Clock clock;
 
+	private final PostedAnnouncements posted;
+
 	ArticlePublishedHandler(List<NotificationChannel> channels, DeliveryLog deliveries, NotifierProperties properties,
 			Clock clock) {
 		this.channels = channels;
 		this.deliveries = deliveries;
 		this.properties = properties;
 		this.clock = clock;
+		this.posted = new PostedAnnouncements(properties.delivery().rememberedEvents());
 	}
 
-	@KafkaListener(id = "article-announcer", topics = "${newsroom.notifier.articles-topic}")
+	@KafkaListener(id = "article-announcer", idIsGroup = false, topics = "${newsroom.notifier.articles-topic}")
 	void on(ConsumerRecord<String, ArticleEvent> record) {
 		ArticleEvent event = record.value();
 		if (event == null || event.getType() != ArticleEventType.PUBLISHED) {
@@ -67,11 +72,21 @@ class ArticlePublishedHandler {
 	}
 
 	private void announce(Announcement announcement, NotificationChannel channel) {
+		Optional<PostedAnnouncements.Posted> earlier = this.posted.find(announcement.eventId(), channel);
+		if (earlier.isPresent()) {
+			logger.info("Not posting article {} on {} again: event {} was posted already", announcement.articleId(),
+					channel.kind(), announcement.eventId());
+			if (!earlier.get().recorded()) {
+				record(announcement, channel, earlier.get().attempt(), earlier.get().receipt());
+			}
+			return;
+		}
 		NotifierProperties.Delivery policy = this.properties.delivery();
 		for (int attempt = 1;; attempt++) {
 			try {
 				DeliveryReceipt receipt = channel.deliver(announcement);
-				this.deliveries.delivered(announcement, channel, attempt, receipt);
+				this.posted.posted(announcement.eventId(), channel, attempt, receipt);
+				record(announcement, channel, attempt, receipt);
 				return;
 			}
 			catch (ChannelException ex) {
@@ -88,6 +103,11 @@ class ArticlePublishedHandler {
 				pause(wait);
 			}
 		}
+	}
+
+	private void record(Announcement announcement, NotificationChannel channel, int attempt, DeliveryReceipt receipt) {
+		this.deliveries.delivered(announcement, channel, attempt, receipt);
+		this.posted.recorded(announcement.eventId(), channel);
 	}
 
 	private static void pause(Duration wait) {

@@ -35,14 +35,15 @@ class KafkaConfiguration {
 
 	@Bean
 	DeliveriesTopic deliveriesTopicName(NotifierProperties properties) {
-		return new DeliveriesTopic(properties.deliveriesTopic().name());
+		return new DeliveriesTopic(properties.deliveriesTopic().name(), properties.delivery().auditTimeout());
 	}
 
 	@Bean
 	DefaultErrorHandler articleEventErrorHandler(KafkaTemplate<?, ?> template, ProducerFactory<?, ?> producerFactory,
 			NotifierProperties properties) {
-		ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
-		backOff.setMaxElapsedTime(60_000);
+		NotifierProperties.Delivery delivery = properties.delivery();
+		ExponentialBackOff backOff = new ExponentialBackOff(delivery.redeliveryBackoff().toMillis(), 2.0);
+		backOff.setMaxElapsedTime(delivery.redeliveryLimit().toMillis());
 		return new DefaultErrorHandler(
 				DeadLetters.recoverer(properties.deadLetterTopic().name(), producerFactory, template), backOff);
 	}

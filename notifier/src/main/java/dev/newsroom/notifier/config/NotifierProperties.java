@@ -37,15 +37,27 @@ public record NotifierProperties(@NotBlank String articlesTopic, @Valid @NotNull
 		@Valid @NotNull @DefaultValue LogChannel logChannel) {
 
 	/**
-	 * Retries of one channel for one announcement.
+	 * Retries of one channel for one announcement, and of an article event the notifier
+	 * could not handle. The consumer's {@code max.poll.interval.ms} must exceed the
+	 * longest time one event can take: channels × max-attempts × max-wait.
 	 *
 	 * @param maxAttempts attempts in all, the first included
 	 * @param backoff wait before the second attempt; doubles with each further attempt
 	 * @param maxWait the longest wait between two attempts, also when a platform asks for
 	 * a longer one
+	 * @param auditTimeout how long recording an attempt on the deliveries topic may take
+	 * @param redeliveryBackoff first wait before an event that failed (say, its audit
+	 * record could not be written) is handled again; doubles each time
+	 * @param redeliveryLimit how long such an event is retried before it is dead-lettered
+	 * @param rememberedEvents how many recent events the notifier remembers as posted, so
+	 * that handling one again does not post it twice
 	 */
 	public record Delivery(@Min(1) @Max(10) @DefaultValue("3") int maxAttempts,
-			@NotNull @DefaultValue("1s") Duration backoff, @NotNull @DefaultValue("30s") Duration maxWait) {
+			@NotNull @DefaultValue("1s") Duration backoff, @NotNull @DefaultValue("30s") Duration maxWait,
+			@NotNull @DefaultValue("30s") Duration auditTimeout,
+			@NotNull @DefaultValue("1s") Duration redeliveryBackoff,
+			@NotNull @DefaultValue("1m") Duration redeliveryLimit,
+			@Min(100) @DefaultValue("10000") int rememberedEvents) {
 	}
 
 	/**

@@ -26,17 +26,18 @@ import dev.newsroom.support.kafka.Acknowledgements.NotAcknowledgedException;
 @Component
 public class DeliveryLog {
 
-	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
-
 	private final KafkaTemplate<String, NotificationDelivery> kafka;
 
 	private final String topic;
+
+	private final Duration timeout;
 
 	private final Clock clock;
 
 	DeliveryLog(KafkaTemplate<String, NotificationDelivery> kafka, DeliveriesTopic topic, Clock clock) {
 		this.kafka = kafka;
 		this.topic = topic.name();
+		this.timeout = topic.sendTimeout();
 		this.clock = clock;
 	}
 
@@ -81,7 +82,7 @@ public class DeliveryLog {
 			.setOccurredAt(this.clock.instant().truncatedTo(ChronoUnit.MILLIS))
 			.build();
 		try {
-			Acknowledgements.send(() -> this.kafka.send(this.topic, announcement.articleId(), delivery), SEND_TIMEOUT);
+			Acknowledgements.send(() -> this.kafka.send(this.topic, announcement.articleId(), delivery), this.timeout);
 		}
 		catch (NotAcknowledgedException ex) {
 			throw new DeliveryNotRecordedException(delivery, this.topic, ex.getCause());
@@ -89,11 +90,12 @@ public class DeliveryLog {
 	}
 
 	/**
-	 * The name of the deliveries topic.
+	 * The deliveries topic, and how long a record may take to be acknowledged there.
 	 *
 	 * @param name the topic name
+	 * @param sendTimeout how long to wait for the broker
 	 */
-	public record DeliveriesTopic(String name) {
+	public record DeliveriesTopic(String name, Duration sendTimeout) {
 	}
 
 }

@@ -17,10 +17,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,6 +62,12 @@ class AnnouncingIT {
 	static final String DEAD_LETTERS = "newsroom.articles.notifier-dlt";
 
 	private static final FakeTelegramBotApi telegram = startTelegram();
+
+	private final MeterRegistry meters;
+
+	AnnouncingIT(@Autowired MeterRegistry meters) {
+		this.meters = meters;
+	}
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {
@@ -97,6 +108,48 @@ class AnnouncingIT {
 		assertThat(delivery.getEventId()).isEqualTo(event.getEventId());
 		assertThat(delivery.getAttempt()).isEqualTo(1);
 		assertThat(delivery.getExternalUrl()).isEqualTo("https://t.me/newsroom_test/" + delivery.getExternalId());
+	}
+
+	@Test
+	void theSameEventHandledTwiceIsPostedOnce() {
+		ArticleEvent event = event(ArticleEventType.PUBLISHED, "Posted once", Instant.now());
+		publish(event);
+		publish(event);
+		ArticleEvent marker = event(ArticleEventType.PUBLISHED, "After the redelivery", Instant.now());
+		publish(marker);
+
+		deliveriesOf(marker.getArticle().getId(), 1);
+		assertThat(telegram.requests())
+			.filteredOn((request) -> request.body().path("text").asString().contains("Posted once"))
+			.hasSize(1);
+		assertThat(deliveriesOf(event.getArticle().getId(), 1)).singleElement()
+			.satisfies((delivery) -> assertThat(delivery.getStatus()).isEqualTo(DeliveryStatus.DELIVERED));
+	}
+
+	@Test
+	void consumesAsTheConfiguredGroupAndCommitsWhatItHandled() throws Exception {
+		ArticleEvent event = event(ArticleEventType.PUBLISHED, "Committed", Instant.now());
+		publish(event);
+		deliveriesOf(event.getArticle().getId(), 1);
+
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers()))) {
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(
+						admin.listConsumerGroupOffsets("newsroom-notifier").partitionsToOffsetAndMetadata().get())
+					.containsKey(new TopicPartition(Topics.ARTICLES, 0)));
+		}
+	}
+
+	@Test
+	void botTokenNeverReachesMetrics() {
+		ArticleEvent event = event(ArticleEventType.PUBLISHED, "Metrics", Instant.now());
+		publish(event);
+		deliveriesOf(event.getArticle().getId(), 1);
+
+		assertThat(this.meters.getMeters()).isNotEmpty()
+			.allSatisfy((meter) -> assertThat(meter.getId().toString()).doesNotContain(TOKEN));
+		assertThat(this.meters.find("http.client.requests").tag("uri", "/bot{token}/sendMessage").meter()).isNotNull();
 	}
 
 	@Test

@@ -30,11 +30,14 @@ import dev.newsroom.notifier.channels.NotificationChannel;
  * {@code error_code} and a {@code description}, and for 429 a
  * {@code parameters.retry_after} in seconds. 429 and 5xx are worth retrying; 400, 401 and
  * 403 (bad chat, bad token, bot not allowed to post) are not. The bot token is part of
- * the URL, so no URL ever reaches a message or a log.
+ * the URL, so it is passed as a URI variable (metrics and observations see only the
+ * template {@code /bot{token}/sendMessage}) and no URL ever reaches a message or a log.
  */
 public class TelegramChannel implements NotificationChannel {
 
 	private final RestClient http;
+
+	private final String botToken;
 
 	private final String chatId;
 
@@ -42,9 +45,8 @@ public class TelegramChannel implements NotificationChannel {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(timeout).build());
 		requestFactory.setReadTimeout(timeout);
-		this.http = builder.baseUrl(apiUrl.toString().replaceAll("/+$", "") + "/bot" + botToken)
-			.requestFactory(requestFactory)
-			.build();
+		this.http = builder.baseUrl(apiUrl.toString().replaceAll("/+$", "")).requestFactory(requestFactory).build();
+		this.botToken = botToken;
 		this.chatId = chatId;
 	}
 
@@ -68,7 +70,7 @@ public class TelegramChannel implements NotificationChannel {
 		BotApiResponse response;
 		try {
 			response = this.http.post()
-				.uri("/sendMessage")
+				.uri("/bot{token}/sendMessage", this.botToken)
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(request)
 				.exchange((req, res) -> read(res), true);

@@ -5,12 +5,16 @@ import dev.newsroom.notifier.channels.Announcement;
 /**
  * The text of an announcement in Telegram's HTML parse mode: the headline in bold, the
  * lead, and the link. Everything taken from the article is HTML-escaped, so that a title
- * like {@code Q&A: <Budget>} is shown as written instead of breaking the message.
+ * like {@code Q&A: <Budget>} is shown as written instead of breaking the message. Title
+ * and lead are shortened at a word, so that the message stays within Telegram's limit
+ * whoever wrote the event.
  */
 final class TelegramMessage {
 
 	/** Telegram's limit for a message, in characters after entities are parsed. */
 	static final int MAX_LENGTH = 4096;
+
+	private static final int MAX_TITLE = 400;
 
 	private static final int MAX_LEAD = 1000;
 
@@ -22,7 +26,7 @@ final class TelegramMessage {
 		if (announcement.breaking()) {
 			text.append("\u26A1 ");
 		}
-		text.append("<b>").append(escape(announcement.title())).append("</b>\n\n");
+		text.append("<b>").append(escape(abbreviate(announcement.title().strip(), MAX_TITLE))).append("</b>\n\n");
 		if (!announcement.lead().isBlank()) {
 			text.append(escape(abbreviate(announcement.lead().strip(), MAX_LEAD))).append("\n\n");
 		}

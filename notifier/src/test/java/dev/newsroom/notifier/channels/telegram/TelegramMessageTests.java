@@ -47,7 +47,7 @@ class TelegramMessageTests {
 	@Test
 	void longLeadIsCutAtAWordAndTheMessageStaysWithinTelegramsLimit() {
 		String lead = "word ".repeat(2000);
-		Announcement announcement = new Announcement("e-1", "a-1", 1, "en", "T".repeat(300), lead,
+		Announcement announcement = new Announcement("e-1", "a-1", 1, "en", "Title ".repeat(1000), lead,
 				"https://x.example/a", false);
 
 		String html = TelegramMessage.html(announcement);
