@@ -10,15 +10,18 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 import dev.newsroom.notifier.delivery.DeliveryLog.DeliveriesTopic;
 import dev.newsroom.support.kafka.DeadLetters;
+import dev.newsroom.support.kafka.TransientFailures;
 
 /**
  * The notifier's topics, and what happens to an article event it cannot handle: a record
  * that does not deserialize goes straight to the dead-letter topic, as raw bytes, with
- * the reason and its origin (topic, partition, offset) in headers; any other failure is
- * retried with backoff and then dead-lettered. Either way the consumer carries on.
+ * the reason and its origin (topic, partition, offset) in headers; a transient failure
+ * (the registry or the broker unavailable) is retried until it passes; any other failure
+ * is retried with backoff and then dead-lettered. The consumer carries on.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -44,8 +47,14 @@ class KafkaConfiguration {
 		NotifierProperties.Delivery delivery = properties.delivery();
 		ExponentialBackOff backOff = new ExponentialBackOff(delivery.redeliveryBackoff().toMillis(), 2.0);
 		backOff.setMaxElapsedTime(delivery.redeliveryLimit().toMillis());
-		return new DefaultErrorHandler(
+		DefaultErrorHandler handler = new DefaultErrorHandler(
 				DeadLetters.recoverer(properties.deadLetterTopic().name(), producerFactory, template), backOff);
+		TransientFailures.retryTransientDeserializationFailures(handler);
+		// While the registry or the broker is away, retry without end rather than
+		// dead-letter good events.
+		handler.setBackOffFunction((record, ex) -> TransientFailures.isTransient(ex)
+				? new FixedBackOff(delivery.redeliveryLimit().toMillis() / 10, FixedBackOff.UNLIMITED_ATTEMPTS) : null);
+		return handler;
 	}
 
 	@Bean

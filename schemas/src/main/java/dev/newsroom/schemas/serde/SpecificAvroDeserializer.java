@@ -124,10 +124,17 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
 			writer = this.registry.getById(id);
 		}
 		catch (SchemaRegistryException ex) {
-			String reason = ex.isNotFound() ? "the registry does not know schema id " + id
-					: "the registry could not be asked for schema id " + id;
-			throw new SerializationException(
-					"Cannot read record from topic " + topic + ": " + reason + " (" + ex.getMessage() + ")", ex);
+			if (ex.isNotFound()) {
+				throw new SerializationException("Cannot read record from topic " + topic
+						+ ": the registry does not know schema id " + id + " (" + ex.getMessage() + ")", ex);
+			}
+			if (ex.status() == SchemaRegistryException.UNREACHABLE || ex.status() >= 500) {
+				throw new SchemaRegistryUnavailableException("Cannot read record from topic " + topic
+						+ " now: the registry could not be asked for schema id " + id + "; retry once it is back ("
+						+ ex.getMessage() + ")", ex);
+			}
+			throw new SerializationException("Cannot read record from topic " + topic
+					+ ": the registry refused to give schema id " + id + " (" + ex.getMessage() + ")", ex);
 		}
 		reader = new SpecificDatumReader<>(writer, readerSchema(topic, writer), SpecificData.get());
 		this.readers.put(id, reader);

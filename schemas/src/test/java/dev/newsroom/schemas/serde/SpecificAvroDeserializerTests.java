@@ -49,9 +49,9 @@ class SpecificAvroDeserializerTests {
 	}
 
 	@Test
-	void unreachableRegistryFailsWithSerializationExceptionNamingTheTopicAndId() {
+	void unreachableRegistryIsARetriableFailureNamingTheTopicAndId() {
 		byte[] record = { 0, 0, 0, 0, 42, 2, 'x' };
-		assertThatExceptionOfType(SerializationException.class)
+		assertThatExceptionOfType(SchemaRegistryUnavailableException.class)
 			.isThrownBy(() -> this.deserializer.deserialize("newsroom.page-views", record))
 			.withMessageContaining("newsroom.page-views")
 			.withMessageContaining("schema id 42");

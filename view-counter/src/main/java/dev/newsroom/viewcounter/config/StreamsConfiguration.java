@@ -1,12 +1,16 @@
 package dev.newsroom.viewcounter.config;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.kstream.KTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +25,7 @@ import dev.newsroom.events.view.ArticleViewCount;
 import dev.newsroom.events.view.PageView;
 import dev.newsroom.schemas.serde.SpecificAvroSerde;
 import dev.newsroom.support.kafka.DeadLetters;
+import dev.newsroom.support.kafka.TransientFailures;
 import dev.newsroom.viewcounter.counting.ViewCountTopology;
 
 /**
@@ -32,6 +37,10 @@ import dev.newsroom.viewcounter.counting.ViewCountTopology;
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class StreamsConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(StreamsConfiguration.class);
+
+	private static final Duration THREAD_REPLACEMENT_PAUSE = Duration.ofSeconds(2);
 
 	@Bean
 	NewTopic pageViewsTopic(ViewCounterProperties properties) {
@@ -65,12 +74,33 @@ class StreamsConfiguration {
 			// partitions at
 			// once instead of after the old member's session times out.
 			factoryBean.setLeaveGroupOnClose(true);
+			factoryBean.setStreamsUncaughtExceptionHandler(StreamsConfiguration::replaceThreadIfTransient);
 			Properties streams = factoryBean.getStreamsConfiguration();
 			if (streams != null) {
 				streams.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
 				factoryBean.setStreamsConfiguration(streams);
 			}
 		};
+	}
+
+	/**
+	 * Replaces a stream thread that failed for a transient reason (after a pause, so that
+	 * an outage is not a busy loop), and shuts the application down for anything else.
+	 */
+	static StreamThreadExceptionResponse replaceThreadIfTransient(Throwable failure) {
+		if (!TransientFailures.isTransient(failure)) {
+			logger.error("Stopping the view counter's streams: unexpected failure", failure);
+			return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+		}
+		logger.warn("Stream thread failed for a transient reason, replacing it in {}: {}", THREAD_REPLACEMENT_PAUSE,
+				failure.getMessage());
+		try {
+			Thread.sleep(THREAD_REPLACEMENT_PAUSE.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return StreamThreadExceptionResponse.REPLACE_THREAD;
 	}
 
 	private static <T extends org.apache.avro.specific.SpecificRecord> SpecificAvroSerde<T> serde(Class<T> type,
