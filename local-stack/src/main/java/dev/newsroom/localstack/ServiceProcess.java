@@ -29,11 +29,15 @@ final class ServiceProcess implements AutoCloseable {
 
 	private static final Duration HEALTH_POLL = Duration.ofMillis(500);
 
+	private static final Logger launcher = LoggerFactory.getLogger("local-stack");
+
 	private final String name;
 
 	private final int port;
 
 	private final Process process;
+
+	private volatile boolean stopping;
 
 	private ServiceProcess(String name, int port, Process process) {
 		this.name = name;
@@ -67,6 +71,13 @@ final class ServiceProcess implements AutoCloseable {
 		Thread pump = new Thread(() -> service.pump(logDir.resolve(name + ".log")), name + "-output");
 		pump.setDaemon(true);
 		pump.start();
+		process.onExit().thenAccept((exited) -> {
+			if (!service.stopping) {
+				launcher.error(
+						"{} exited unexpectedly with code {}; see .newsroom/logs/{}.log. The rest keeps running.", name,
+						exited.exitValue(), name);
+			}
+		});
 		return service;
 	}
 
@@ -104,7 +115,8 @@ final class ServiceProcess implements AutoCloseable {
 						+ " before it was healthy; see its log above or in .newsroom/logs/" + this.name + ".log");
 			}
 			try {
-				if (http.send(health, BodyHandlers.ofString()).body().contains("\"UP\"")) {
+				// Spring Boot answers 200 only when the overall status is UP.
+				if (http.send(health, BodyHandlers.discarding()).statusCode() == 200) {
 					return;
 				}
 			}
@@ -141,6 +153,7 @@ final class ServiceProcess implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		this.stopping = true;
 		if (!this.process.isAlive()) {
 			return;
 		}

@@ -27,7 +27,8 @@ public final class TopicRecords {
 	}
 
 	/**
-	 * Waits for exactly {@code count} matching records.
+	 * Waits for exactly {@code count} matching records: fails if fewer arrive in time, or
+	 * more.
 	 * @param <K> the key type
 	 * @param <V> the value type
 	 * @param topic the topic
@@ -53,6 +54,14 @@ public final class TopicRecords {
 				}
 				assertThat(found).as("records on %s", topic).hasSize(count);
 			});
+			// One more poll, so that a record arriving just after the expected ones is
+			// seen.
+			for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(500))) {
+				if (match.test(record)) {
+					found.add(record);
+				}
+			}
+			assertThat(found).as("records on %s", topic).hasSize(count);
 		}
 		return found;
 	}

@@ -6,7 +6,7 @@ import dev.newsroom.events.notification.NotificationDelivery;
  * A delivery attempt could not be written to the audit trail. The article event is then
  * retried, and finally dead-lettered, rather than left without a record.
  */
-public class DeliveryNotRecordedException extends RuntimeException {
+class DeliveryNotRecordedException extends RuntimeException {
 
 	DeliveryNotRecordedException(NotificationDelivery delivery, String topic, Throwable cause) {
 		super("Delivery " + delivery.getStatus() + " of article " + delivery.getArticleId() + " on "

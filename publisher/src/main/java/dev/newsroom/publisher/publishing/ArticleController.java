@@ -50,7 +50,7 @@ class ArticleController {
 	@ExceptionHandler
 	ProblemDetail articleNotPublished(ArticleNotPublishedException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The article was not published because Kafka did not acknowledge it; nothing was written. "
+				"Kafka did not acknowledge the article in time, so it may not have been published. "
 						+ "Try again; if it keeps failing, check the broker and the schema registry.");
 		problem.setType(NOT_PUBLISHED);
 		problem.setTitle("Article not published");

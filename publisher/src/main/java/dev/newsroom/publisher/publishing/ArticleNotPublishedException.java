@@ -2,10 +2,11 @@ package dev.newsroom.publisher.publishing;
 
 /**
  * The broker did not acknowledge an article's event in time, or the event could not be
- * serialized (for example because the schema registry is down). Nothing was published;
- * the editor may retry.
+ * serialized (for example because the schema registry is down). The article is most
+ * likely not published: only an acknowledgement lost after the broker wrote the event
+ * would have published it. The editor may retry.
  */
-public class ArticleNotPublishedException extends RuntimeException {
+class ArticleNotPublishedException extends RuntimeException {
 
 	private final String articleId;
 
@@ -18,11 +19,11 @@ public class ArticleNotPublishedException extends RuntimeException {
 		this.topic = topic;
 	}
 
-	public String articleId() {
+	String articleId() {
 		return this.articleId;
 	}
 
-	public String topic() {
+	String topic() {
 		return this.topic;
 	}
 

@@ -30,7 +30,7 @@ import dev.newsroom.support.kafka.Acknowledgements.NotAcknowledgedException;
  * replicas.
  */
 @Service
-public class ArticlePublisher {
+class ArticlePublisher {
 
 	private static final Logger logger = LoggerFactory.getLogger(ArticlePublisher.class);
 
@@ -53,7 +53,7 @@ public class ArticlePublisher {
 	 * @return the acknowledged publication
 	 * @throws ArticleNotPublishedException if the broker did not acknowledge the event
 	 */
-	public PublishedArticle publish(PublishArticle command, String actor) {
+	PublishedArticle publish(PublishArticle command, String actor) {
 		String articleId = UUID.randomUUID().toString();
 		ArticleEvent event = published(articleId, command, actor);
 		String topic = this.properties.articlesTopic().name();

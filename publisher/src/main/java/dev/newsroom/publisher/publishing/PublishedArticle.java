@@ -12,6 +12,6 @@ package dev.newsroom.publisher.publishing;
  * @param partition its partition
  * @param offset its offset
  */
-public record PublishedArticle(String id, long version, String canonicalUrl, String eventId, String topic,
-		int partition, long offset) {
+record PublishedArticle(String id, long version, String canonicalUrl, String eventId, String topic, int partition,
+		long offset) {
 }

@@ -70,10 +70,13 @@ class PublishArticleIT {
 			}
 			""";
 
-	@LocalServerPort
-	int port;
+	private final int port;
 
 	private final HttpClient http = HttpClient.newHttpClient();
+
+	PublishArticleIT(@LocalServerPort int port) {
+		this.port = port;
+	}
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {

@@ -156,7 +156,7 @@ final class StoreReader implements SmartLifecycle {
 				this.lastError = ex.getMessage();
 				this.progress.notifyAll();
 			}
-			logger.error(ex.getMessage());
+			logger.error("{}", ex.getMessage());
 			this.running = false;
 			return false;
 		}
@@ -203,10 +203,18 @@ final class StoreReader implements SmartLifecycle {
 	}
 
 	private void failed(String message, Exception ex) {
+		boolean first;
 		synchronized (this.progress) {
+			first = this.lastError == null;
 			this.lastError = message;
 		}
-		logger.warn(message, ex);
+		// One stack trace per outage, not one per retry.
+		if (first) {
+			logger.warn("{}", message, ex);
+		}
+		else {
+			logger.debug("{}", message);
+		}
 	}
 
 	private void pause() {

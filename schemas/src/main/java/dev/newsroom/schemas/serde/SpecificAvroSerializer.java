@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
@@ -30,6 +31,8 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
 	static {
 		TrustedAvroPackages.trustNewsroomEvents();
 	}
+
+	private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
 
 	private SchemaRegistryClient registry;
 
@@ -88,7 +91,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
 			out.write(WireFormat.MAGIC_BYTE);
 			out.write(ByteBuffer.allocate(4).putInt(id).array());
 			BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-			new SpecificDatumWriter<T>(schema).write(data, encoder);
+			this.writers.computeIfAbsent(schema, SpecificDatumWriter::new).write(data, encoder);
 			encoder.flush();
 			return out.toByteArray();
 		}

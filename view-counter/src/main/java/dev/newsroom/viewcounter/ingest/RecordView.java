@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param articleId the article viewed
  * @param visitorId an opaque visitor id, if the page keeps one itself
  */
-public record RecordView(
+record RecordView(
 		@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+",
 				message = "must be an article id: letters, digits, '.', '_' or '-'") String articleId,
 		@Nullable @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+",

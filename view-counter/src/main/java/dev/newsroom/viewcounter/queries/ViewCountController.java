@@ -39,7 +39,14 @@ class ViewCountController {
 
 	@GetMapping(path = "/api/articles/{articleId}/views", produces = MediaType.APPLICATION_JSON_VALUE)
 	ViewCount views(@PathVariable String articleId) {
-		ArticleViewCount count = store().get(articleId);
+		ArticleViewCount count;
+		try {
+			count = store().get(articleId);
+		}
+		catch (InvalidStateStoreException ex) {
+			// The store moved away in a rebalance between opening and reading it.
+			throw new CountsNotReadyException(KafkaStreams.State.REBALANCING.name());
+		}
 		return (count != null) ? new ViewCount(articleId, count.getViews(), count.getUpdatedAt())
 				: new ViewCount(articleId, 0, null);
 	}
