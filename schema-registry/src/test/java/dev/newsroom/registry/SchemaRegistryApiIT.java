@@ -201,6 +201,10 @@ class SchemaRegistryApiIT {
 				HttpStatus.UNPROCESSABLE_CONTENT, 42201);
 		expectError(post("/subjects/bad/versions", schemaBody("not json at all")), HttpStatus.UNPROCESSABLE_CONTENT,
 				42201);
+		String huge = "{\"type\": \"record\", \"name\": \"Huge\", \"doc\": \"" + "x".repeat(450_000)
+				+ "\", \"fields\": []}";
+		expectError(post("/subjects/bad/versions", schemaBody(huge)), HttpStatus.UNPROCESSABLE_CONTENT, 42201)
+			.contains("more than the 400000 bytes");
 		expectError(post("/subjects/bad/versions", "{\"schemaType\": \"AVRO\"}"), HttpStatus.UNPROCESSABLE_CONTENT,
 				42201);
 		expectError(

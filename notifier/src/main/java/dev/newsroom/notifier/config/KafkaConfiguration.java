@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -42,13 +43,18 @@ class KafkaConfiguration {
 	}
 
 	@Bean
-	DefaultErrorHandler articleEventErrorHandler(KafkaTemplate<?, ?> template, ProducerFactory<?, ?> producerFactory,
+	DeadLetterPublishingRecoverer articleEventDeadLetters(KafkaTemplate<?, ?> template,
+			ProducerFactory<?, ?> producerFactory, NotifierProperties properties) {
+		return DeadLetters.recoverer(properties.deadLetterTopic().name(), producerFactory, template);
+	}
+
+	@Bean
+	DefaultErrorHandler articleEventErrorHandler(DeadLetterPublishingRecoverer articleEventDeadLetters,
 			NotifierProperties properties) {
 		NotifierProperties.Delivery delivery = properties.delivery();
 		ExponentialBackOff backOff = new ExponentialBackOff(delivery.redeliveryBackoff().toMillis(), 2.0);
 		backOff.setMaxElapsedTime(delivery.redeliveryLimit().toMillis());
-		DefaultErrorHandler handler = new DefaultErrorHandler(
-				DeadLetters.recoverer(properties.deadLetterTopic().name(), producerFactory, template), backOff);
+		DefaultErrorHandler handler = new DefaultErrorHandler(articleEventDeadLetters, backOff);
 		TransientFailures.retryTransientDeserializationFailures(handler);
 		// While the registry or the broker is away, retry without end rather than
 		// dead-letter good events.

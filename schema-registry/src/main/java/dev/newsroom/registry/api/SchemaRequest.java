@@ -1,5 +1,6 @@
 package dev.newsroom.registry.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,6 +19,13 @@ import org.apache.avro.Schema;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SchemaRequest(String schema, String schemaType, List<Object> references) {
+
+	/**
+	 * The largest schema accepted, in UTF-8 bytes: stored as an escaped JSON string in
+	 * one record of the store topic, it must stay within Kafka's default 1 MB record
+	 * limit.
+	 */
+	static final int MAX_SCHEMA_BYTES = 400_000;
 
 	/**
 	 * Parses the schema.
@@ -40,6 +48,13 @@ record SchemaRequest(String schema, String schemaType, List<Object> references) 
 		if (this.schema == null || this.schema.isBlank()) {
 			throw new RegistryException(Reason.INVALID_SCHEMA, "Invalid schema: the request has no \"schema\". "
 					+ "Send {\"schema\": \"<the Avro schema as a JSON string>\"}.");
+		}
+		int size = this.schema.getBytes(StandardCharsets.UTF_8).length;
+		if (size > MAX_SCHEMA_BYTES) {
+			throw new RegistryException(Reason.INVALID_SCHEMA,
+					"Invalid schema: it is " + size + " bytes, more than the " + MAX_SCHEMA_BYTES
+							+ " bytes this registry stores in one record. "
+							+ "Split it into smaller schemas, or shorten its documentation.");
 		}
 		try {
 			return new Schema.Parser().parse(this.schema);

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -33,7 +34,8 @@ public final class DeadLetters {
 	}
 
 	/**
-	 * Creates a recoverer that writes to the given topic.
+	 * Creates a recoverer that writes to the given topic. Declare it as a bean, so that
+	 * its producer is closed when the application stops.
 	 * @param topic the dead-letter topic
 	 * @param producerFactory the service's producer factory, whose connection settings
 	 * are reused
@@ -64,6 +66,26 @@ public final class DeadLetters {
 		}
 		String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
 		return new RecordHeaders().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The recoverer, which closes the producer of its byte-array template when its bean
+	 * is destroyed.
+	 */
+	private static final class Recoverer extends DeadLetterPublishingRecoverer implements DisposableBean {
+
+		private final KafkaTemplate<Object, byte[]> bytes;
+
+		Recoverer(Map<Class<?>, KafkaOperations<?, ?>> templates, String topic, KafkaTemplate<Object, byte[]> bytes) {
+			super(templates, (record, ex) -> new TopicPartition(topic, -1));
+			this.bytes = bytes;
+		}
+
+		@Override
+		public void destroy() {
+			this.bytes.destroy();
+		}
+
 	}
 
 	/**

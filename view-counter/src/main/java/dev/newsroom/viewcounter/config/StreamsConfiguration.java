@@ -65,10 +65,13 @@ class StreamsConfiguration {
 	}
 
 	@Bean
-	StreamsBuilderFactoryBeanConfigurer streamsLifecycleAndDeadLetters(ProducerFactory<?, ?> producerFactory,
+	DeadLetterPublishingRecoverer pageViewDeadLetters(ProducerFactory<?, ?> producerFactory,
 			ViewCounterProperties properties) {
-		DeadLetterPublishingRecoverer recoverer = DeadLetters.recoverer(properties.deadLetterTopic().name(),
-				producerFactory, null);
+		return DeadLetters.recoverer(properties.deadLetterTopic().name(), producerFactory, null);
+	}
+
+	@Bean
+	StreamsBuilderFactoryBeanConfigurer streamsLifecycleAndDeadLetters(DeadLetterPublishingRecoverer recoverer) {
 		return (factoryBean) -> {
 			// Leave the group on shutdown, so that a restarted instance gets its
 			// partitions at
