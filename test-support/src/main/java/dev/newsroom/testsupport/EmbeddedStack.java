@@ -66,19 +66,36 @@ public final class EmbeddedStack {
 		running().broker.addTopicsWithResults(topics);
 	}
 
+	/**
+	 * Starts another registry against the stack's broker, for a test that must stop and
+	 * start a registry without disturbing the shared one.
+	 * @param port the HTTP port, or 0 for any free one
+	 * @param storeTopic the topic that holds its state
+	 * @return the running registry; close it to stop it
+	 */
+	public static ConfigurableApplicationContext startSchemaRegistry(int port, String storeTopic) {
+		return startSchemaRegistry(bootstrapServers(), port, storeTopic);
+	}
+
+	private static ConfigurableApplicationContext startSchemaRegistry(String bootstrapServers, int port,
+			String storeTopic) {
+		return SchemaRegistryApplication.builder()
+			.properties("server.port=" + port, "spring.kafka.bootstrap-servers=" + bootstrapServers,
+					"newsroom.registry.topic=" + storeTopic, "newsroom.registry.topic-replication-factor=1",
+					"spring.main.banner-mode=off",
+					// The services' test classpath holds their own web error handling;
+					// the
+					// registry answers with Confluent's error bodies instead.
+					"spring.autoconfigure.exclude=" + SERVICE_PROBLEM_DETAILS)
+			.run();
+	}
+
 	private static synchronized Running running() {
 		if (running == null) {
 			EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
 			broker.brokerProperties(BROKER_PROPERTIES);
 			broker.afterPropertiesSet();
-			ConfigurableApplicationContext registry = SchemaRegistryApplication.builder()
-				.properties("server.port=0", "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-						"newsroom.registry.topic-replication-factor=1", "spring.main.banner-mode=off",
-						// The services' test classpath holds their own web error
-						// handling; the
-						// registry answers with Confluent's error bodies instead.
-						"spring.autoconfigure.exclude=" + SERVICE_PROBLEM_DETAILS)
-				.run();
+			ConfigurableApplicationContext registry = startSchemaRegistry(broker.getBrokersAsString(), 0, "_schemas");
 			int port = ((WebServerApplicationContext) registry).getWebServer().getPort();
 			running = new Running(broker, registry, "http://localhost:" + port);
 			Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "embedded-stack-shutdown"));

@@ -25,7 +25,6 @@ import dev.newsroom.events.article.Article;
 import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.article.ArticleEventType;
 import dev.newsroom.notifier.channels.telegram.FakeTelegramBotApi;
-import dev.newsroom.registry.SchemaRegistryApplication;
 import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
 import dev.newsroom.schemas.serde.SpecificAvroSerializer;
 import dev.newsroom.testsupport.EmbeddedStack;
@@ -97,13 +96,7 @@ class RegistryOutageIT {
 	}
 
 	private static ConfigurableApplicationContext startRegistry() {
-		return SchemaRegistryApplication.builder()
-			.properties("server.port=" + registryPort,
-					"spring.kafka.bootstrap-servers=" + EmbeddedStack.bootstrapServers(),
-					"newsroom.registry.topic=_schemas_outage_it", "newsroom.registry.topic-replication-factor=1",
-					"spring.main.banner-mode=off",
-					"spring.autoconfigure.exclude=dev.newsroom.support.web.ProblemDetailsAutoConfiguration")
-			.run();
+		return EmbeddedStack.startSchemaRegistry(registryPort, "_schemas_outage_it");
 	}
 
 	private static String registryUrl() {
