@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.kafka.bootstrap-servers=localhost:9", "spring.kafka.admin.fail-fast=false",
 				"spring.kafka.admin.auto-create=false", "spring.kafka.producer.properties.max.block.ms=300",
 				"spring.kafka.properties.schema.registry.url=http://localhost:9",
-				"newsroom.publisher.send-timeout=2s" })
+				"newsroom.publisher.command-timeout=2s" })
 class PublishingWithoutKafkaTests {
 
 	private final int port;
@@ -49,9 +49,9 @@ class PublishingWithoutKafkaTests {
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		JsonNode problem = JsonMapper.builder().build().readTree(response.body());
-		assertThat(problem.path("type").asString()).isEqualTo(ArticleController.NOT_PUBLISHED.toString());
+		assertThat(problem.path("type").asString()).isEqualTo("https://newsroom.dev/problems/not-applied");
+		assertThat(response.headers().firstValue("Retry-After")).isPresent();
 		assertThat(problem.path("articleId").asString()).isNotBlank();
-		assertThat(problem.path("topic").asString()).isEqualTo("newsroom.articles");
 	}
 
 }

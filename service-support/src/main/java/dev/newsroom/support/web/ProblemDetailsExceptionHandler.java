@@ -1,11 +1,14 @@
 package dev.newsroom.support.web;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -46,6 +50,9 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 	public static final URI UNEXPECTED = URI.create("https://newsroom.dev/problems/unexpected");
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
+
+	/** Problem type of a request body over the service's size limit. */
+	public static final URI PAYLOAD_TOO_LARGE = URI.create("https://newsroom.dev/problems/payload-too-large");
 
 	/** Problem type of a request body that is not the JSON expected. */
 	public static final URI UNREADABLE_REQUEST = URI.create("https://newsroom.dev/problems/unreadable-request");
@@ -78,6 +85,17 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 				headers, request);
 	}
 
+	/**
+	 * Answers a rule broken by a well-formed request like a validation failure.
+	 * @param ex the failure
+	 * @param request the request
+	 * @return a 400 problem listing the fields
+	 */
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> invalidRequest(InvalidRequestException ex, WebRequest request) {
+		return invalid(ex, ex.errors().stream(), new HttpHeaders(), request);
+	}
+
 	private @Nullable ResponseEntity<Object> invalid(Exception ex, Stream<FieldError> fieldErrors, HttpHeaders headers,
 			WebRequest request) {
 		List<FieldError> errors = fieldErrors.sorted(Comparator.comparing(FieldError::field)).toList();
@@ -104,6 +122,10 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (rootCause(ex) instanceof PayloadTooLargeException tooLarge) {
+			return handleExceptionInternal(ex, payloadTooLarge(tooLarge.maxBytes()), headers,
+					HttpStatus.CONTENT_TOO_LARGE, request);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request body is not the JSON expected: " + rootMessage(ex));
 		problem.setType(UNREADABLE_REQUEST);
@@ -130,11 +152,43 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 		return problem;
 	}
 
-	private static String rootMessage(Throwable ex) {
+	/**
+	 * Writes the 413 problem of a request refused before it reached Spring MVC.
+	 * @param response the response
+	 * @param declared the body's declared length
+	 * @param maxBytes the limit
+	 * @throws IOException if the response cannot be written
+	 */
+	static void writePayloadTooLarge(HttpServletResponse response, long declared, long maxBytes) throws IOException {
+		ProblemDetail problem = payloadTooLarge(maxBytes);
+		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter()
+			.write("{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle() + "\",\"status\":413,"
+					+ "\"detail\":\"" + problem.getDetail() + " (declared: " + declared + " bytes)\",\"maxBytes\":"
+					+ maxBytes + "}");
+	}
+
+	private static ProblemDetail payloadTooLarge(long maxBytes) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"The request body is larger than the limit of " + maxBytes + " bytes; nothing was written.");
+		problem.setType(PAYLOAD_TOO_LARGE);
+		problem.setTitle("Request too large");
+		problem.setProperty("maxBytes", maxBytes);
+		return problem;
+	}
+
+	private static Throwable rootCause(Throwable ex) {
 		Throwable cause = ex;
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}
+		return cause;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = rootCause(ex);
 		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 		int details = message.indexOf("\n at [Source");
 		return (details > 0) ? message.substring(0, details) : message;
