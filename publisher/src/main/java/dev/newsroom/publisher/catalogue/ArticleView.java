@@ -3,6 +3,7 @@ package dev.newsroom.publisher.catalogue;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import dev.newsroom.events.article.Article;
@@ -32,6 +33,7 @@ import dev.newsroom.publisher.lifecycle.ArticleDecider;
  * @param lastChangedBy who made this version
  * @param corrections the public corrections
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record ArticleView(String id, long version, String status, String edition, String section, String slug,
 		String canonicalUrl, String title, String lead, @Nullable String body, List<Byline> authors, List<String> tags,
 		@Nullable Image heroImage, boolean breaking, @Nullable Instant publishAt, @Nullable Instant publishedAt,

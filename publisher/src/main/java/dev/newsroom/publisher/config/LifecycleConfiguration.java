@@ -49,6 +49,11 @@ import dev.newsroom.schemas.serde.SpecificAvroSerializer;
 class LifecycleConfiguration {
 
 	@Bean
+	ArticleDecider articleDecider(PublisherProperties properties) {
+		return new ArticleDecider(properties.siteUrl());
+	}
+
+	@Bean
 	Catalogue catalogue() {
 		return new Catalogue();
 	}
@@ -115,16 +120,16 @@ class LifecycleConfiguration {
 
 	@Bean
 	CommandProcessor commandProcessor(DefaultKafkaProducerFactory<String, byte[]> writerProducerFactory,
-			KafkaProperties kafka, PublisherProperties properties, Catalogue catalogue, ArticleHistory history,
+			KafkaProperties kafka, PublisherProperties properties, ArticleDecider decider, Catalogue catalogue,
+			ArticleHistory history,
 			RequestLog requests, ScheduledPublications schedules, JsonMapper json, Clock clock) {
 		Map<String, Object> producer = kafka.buildProducerProperties();
 		SpecificAvroSerializer<ArticleEvent> events = new SpecificAvroSerializer<>();
 		events.configure(producer, false);
 		int maxRecordBytes = Integer
 			.parseInt(producer.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1024 * 1024).toString());
-		return new CommandProcessor(new KafkaTemplate<>(writerProducerFactory), events,
-				new ArticleDecider(properties.siteUrl()), catalogue, history, requests, schedules, properties.topics(),
-				json, clock, maxRecordBytes);
+		return new CommandProcessor(new KafkaTemplate<>(writerProducerFactory), events, decider, catalogue, history,
+				requests, schedules, properties.topics(), json, clock, maxRecordBytes);
 	}
 
 	@Bean

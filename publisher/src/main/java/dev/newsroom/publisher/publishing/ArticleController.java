@@ -38,9 +38,12 @@ import dev.newsroom.publisher.catalogue.Catalogue;
 import dev.newsroom.publisher.catalogue.RequestLog;
 import dev.newsroom.publisher.lifecycle.ArticleCommand;
 import dev.newsroom.publisher.lifecycle.ArticleDecider;
+import dev.newsroom.events.article.ArticleEvent;
+import dev.newsroom.publisher.lifecycle.CommandEnvelope;
 import dev.newsroom.publisher.lifecycle.CommandGateway;
 import dev.newsroom.publisher.lifecycle.CommandNotAppliedException;
 import dev.newsroom.publisher.lifecycle.CommandReply;
+import dev.newsroom.publisher.lifecycle.Decision;
 import dev.newsroom.publisher.lifecycle.Decision.Problem;
 import dev.newsroom.publisher.lifecycle.IdempotencyProblems;
 import dev.newsroom.publisher.lifecycle.RememberedRequest;
@@ -76,6 +79,8 @@ class ArticleController {
 
 	private final CommandGateway gateway;
 
+	private final ArticleDecider decider;
+
 	private final Catalogue catalogue;
 
 	private final RequestLog requests;
@@ -84,8 +89,10 @@ class ArticleController {
 
 	private final Clock clock;
 
-	ArticleController(CommandGateway gateway, Catalogue catalogue, RequestLog requests, JsonMapper json, Clock clock) {
+	ArticleController(CommandGateway gateway, ArticleDecider decider, Catalogue catalogue, RequestLog requests,
+			JsonMapper json, Clock clock) {
 		this.gateway = gateway;
+		this.decider = decider;
 		this.catalogue = catalogue;
 		this.requests = requests;
 		this.json = json;
@@ -199,12 +206,37 @@ class ArticleController {
 						: answer(IdempotencyProblems.keyReused(key, seen.get().articleId()));
 			}
 		}
+		Problem refused = refusedLocally(command, editor, now);
+		if (refused != null) {
+			return answer(refused);
+		}
 		CommandReply reply = this.gateway.request(command, editor.name(), editor.has(Role.EDITOR), key, fingerprint,
 				now);
 		if (reply.status() < 300 && reply.headers().containsKey(HttpHeaders.ETAG)) {
 			awaitReadable(command.articleId(), reply);
 		}
 		return answer(reply);
+	}
+
+	/**
+	 * Refuses a command that the writer would certainly refuse too, without sending it:
+	 * the article is known here at the version the editor changed or later, and versions
+	 * only grow, so the writer can only refuse it as well. Anything else goes to the
+	 * writer, whose view is never behind.
+	 */
+	private @Nullable Problem refusedLocally(ArticleCommand command, Editor editor, Instant now) {
+		ArticleEvent current = this.catalogue.get(command.articleId()).orElse(null);
+		if (current == null) {
+			return null;
+		}
+		if (command instanceof ArticleCommand.Versioned versioned
+				&& current.getArticle().getVersion() < versioned.expectedVersion()) {
+			return null;
+		}
+		CommandEnvelope envelope = new CommandEnvelope("local", editor.name(), editor.has(Role.EDITOR), null, null,
+				null, -1, command);
+		return (this.decider.decide(current, null, envelope, now) instanceof Decision.Rejected rejected)
+				? rejected.problem() : null;
 	}
 
 	private void awaitReadable(String id, CommandReply reply) {

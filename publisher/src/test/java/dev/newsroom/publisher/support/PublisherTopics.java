@@ -1,0 +1,57 @@
+package dev.newsroom.publisher.support;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+
+import dev.newsroom.testsupport.EmbeddedStack;
+
+/**
+ * The end offsets of topics of the embedded broker, to show that a refused request wrote
+ * nothing anywhere.
+ */
+public final class PublisherTopics {
+
+	/** Every topic the publisher writes, with its default names. */
+	public static final List<String> ALL = List.of("newsroom.articles", "newsroom.article-changes",
+			"newsroom.publisher-commands", "newsroom.publisher-requests", "newsroom.publisher-replies");
+
+	private PublisherTopics() {
+	}
+
+	/**
+	 * @param topics topic names
+	 * @return the end offset of every partition of the topics
+	 */
+	public static Map<TopicPartition, Long> endOffsets(List<String> topics) {
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers()))) {
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
+				topic.partitions()
+					.forEach((p) -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+			}
+			return admin.listOffsets(latest)
+				.all()
+				.get()
+				.entrySet()
+				.stream()
+				.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().offset()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not read the end offsets of " + topics, ex);
+		}
+	}
+
+}
