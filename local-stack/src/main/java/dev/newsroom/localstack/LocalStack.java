@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ public final class LocalStack {
 			stopped.countDown();
 		}, "local-stack-shutdown"));
 
+		RegistryCredentials credentials = RegistryCredentials.loadOrCreate(settings.registryCredentialsFile());
 		logger.info("Starting Kafka (KRaft, single node) with data in {}", settings.kafkaDir().toAbsolutePath());
 		LocalKafkaBroker kafka = LocalKafkaBroker.start(settings.kafkaDir(), settings.kafkaPort(),
 				settings.kafkaControllerPort());
@@ -62,15 +64,23 @@ public final class LocalStack {
 				"--logging.level.root=WARN", "--logging.level.dev.newsroom=INFO",
 				"--newsroom.view-counter.allowed-origins=" + settings.siteUrl(),
 				"--newsroom.publisher.site-url=" + settings.siteUrl());
-		ServiceProcess registry = start(settings, running, "schema-registry", settings.registryPort(), common);
+		// The registry gets the hash of the password as an argument; the services get the
+		// password itself in their environment, which other users cannot read with ps.
+		ServiceProcess registry = start(settings, running, "schema-registry", settings.registryPort(),
+				concat(common,
+						"--newsroom.registry.auth.users." + credentials.user() + "=" + credentials.passwordHash()),
+				Map.of());
 		registry.awaitHealthy(STARTUP_TIMEOUT);
 
-		List<ServiceProcess> services = List.of(start(settings, running, "publisher", settings.publisherPort(), common),
+		Map<String, String> registryUser = Map.of("SCHEMA_REGISTRY_USER_INFO", credentials.userInfo());
+		List<ServiceProcess> services = List.of(
+				start(settings, running, "publisher", settings.publisherPort(), common, registryUser),
 				start(settings, running, "view-counter", settings.viewCounterPort(),
 						concat(common,
 								"--spring.kafka.streams.state-dir="
-										+ settings.home().resolve("view-counter-state").toAbsolutePath())),
-				start(settings, running, "notifier", settings.notifierPort(), common));
+										+ settings.home().resolve("view-counter-state").toAbsolutePath()),
+						registryUser),
+				start(settings, running, "notifier", settings.notifierPort(), common, registryUser));
 		for (ServiceProcess service : services) {
 			service.awaitHealthy(STARTUP_TIMEOUT);
 		}
@@ -80,21 +90,22 @@ public final class LocalStack {
 
 				Newsroom is up in {} s.
 				  Kafka           {}
-				  Schema registry {}
+				  Schema registry {}  (registry writes need the credentials in {})
 				  Publisher       {}/api/articles
 				  View counter    {}/api/views  and  {}/api/articles/{id}/views
 				  Notifier        {}/actuator/health
 				Logs in {}. Press Ctrl-C to stop.
 				""", String.format("%.1f", took.toMillis() / 1000.0), kafka.bootstrapServers(), registry.url(),
-				services.get(0).url(), services.get(1).url(), services.get(1).url(), services.get(2).url(),
-				settings.logDir().toAbsolutePath());
+				settings.registryCredentialsFile().toAbsolutePath(), services.get(0).url(), services.get(1).url(),
+				services.get(1).url(), services.get(2).url(), settings.logDir().toAbsolutePath());
 		stopped.await();
 	}
 
 	private static ServiceProcess start(LocalStackSettings settings, List<AutoCloseable> running, String name, int port,
-			List<String> arguments) throws IOException {
+			List<String> arguments, Map<String, String> environment) throws IOException {
 		logger.info("Starting {} on port {}", name, port);
-		ServiceProcess service = ServiceProcess.start(name, settings.jarOf(name), port, settings.logDir(), arguments);
+		ServiceProcess service = ServiceProcess.start(name, settings.jarOf(name), port, settings.logDir(), arguments,
+				environment);
 		running.add(service);
 		return service;
 	}

@@ -43,6 +43,13 @@ record LocalStackSettings(Path repository, Path home, int kafkaPort, int kafkaCo
 	}
 
 	/**
+	 * @return where the registry user of the services is kept
+	 */
+	Path registryCredentialsFile() {
+		return this.home.resolve("registry-credentials.properties");
+	}
+
+	/**
 	 * The executable jar of a module. The registry's carries the classifier {@code exec},
 	 * since its plain jar is also a library for the tests.
 	 * @param module the module

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -52,11 +53,14 @@ final class ServiceProcess implements AutoCloseable {
 	 * @param port the HTTP port
 	 * @param logDir where its log file goes
 	 * @param arguments Spring Boot arguments, such as {@code --server.port=8082}
+	 * @param environment variables added to this launcher's environment for the service;
+	 * the place for secrets, which other users can read in the arguments of a process
+	 * ({@code ps}) but not in its environment
 	 * @return the running process
 	 * @throws IOException if the JVM cannot be started
 	 */
-	static ServiceProcess start(String name, Path jar, int port, Path logDir, List<String> arguments)
-			throws IOException {
+	static ServiceProcess start(String name, Path jar, int port, Path logDir, List<String> arguments,
+			Map<String, String> environment) throws IOException {
 		if (!Files.isRegularFile(jar)) {
 			throw new IOException("No " + jar + ": build it first with ./mvnw -DskipTests package");
 		}
@@ -65,7 +69,9 @@ final class ServiceProcess implements AutoCloseable {
 		command.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
 				jar.toString(), "--server.port=" + port));
 		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		ServiceProcess service = new ServiceProcess(name, port, process);
 		Files.createDirectories(logDir);
 		Thread pump = new Thread(() -> service.pump(logDir.resolve(name + ".log")), name + "-output");

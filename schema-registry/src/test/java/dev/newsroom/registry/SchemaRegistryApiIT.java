@@ -31,6 +31,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
@@ -41,7 +43,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Every endpoint of the API against a real (embedded, KRaft) Kafka broker: status codes,
  * Confluent's error codes, bodies and content types, as a Confluent client sees them. The
- * tests share one registry, so each uses subjects of its own.
+ * tests share one registry, so each uses subjects of its own. Every request carries a
+ * registry user's credentials; what happens without them is in
+ * {@code RegistryAuthenticationIT}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.config.name=schema-registry")
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -59,8 +63,16 @@ class SchemaRegistryApiIT {
 	private final EmbeddedKafkaBroker broker;
 
 	SchemaRegistryApiIT(@LocalServerPort int port, @Autowired EmbeddedKafkaBroker broker) {
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		this.http = RestTestClient.bindToServer()
+			.baseUrl("http://localhost:" + port)
+			.defaultHeaders(TestRegistryUser::authenticate)
+			.build();
 		this.broker = broker;
+	}
+
+	@DynamicPropertySource
+	static void registryUser(DynamicPropertyRegistry registry) {
+		registry.add(TestRegistryUser.PROPERTY, () -> TestRegistryUser.HASH);
 	}
 
 	@Test

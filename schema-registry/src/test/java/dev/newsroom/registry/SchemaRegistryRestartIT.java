@@ -85,7 +85,7 @@ class SchemaRegistryRestartIT {
 		assertThatException()
 			.isThrownBy(() -> SchemaRegistryApplication.builder()
 				.properties("server.port=0", "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-						"newsroom.registry.topic=_schemas_split")
+						"newsroom.registry.topic=_schemas_split", TestRegistryUser.property())
 				.run()
 				.close())
 			.withStackTraceContaining("Topic '_schemas_split' has 2 partitions");
@@ -93,7 +93,8 @@ class SchemaRegistryRestartIT {
 
 	private static ConfigurableApplicationContext start(EmbeddedKafkaBroker broker) {
 		return SchemaRegistryApplication.builder()
-			.properties("server.port=0", "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString())
+			.properties("server.port=0", "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+					TestRegistryUser.property())
 			.run();
 	}
 
@@ -101,7 +102,10 @@ class SchemaRegistryRestartIT {
 		String port = registry.getEnvironment().getProperty("local.server.port");
 		assertThat(port).as("the builder's server.port=0 wins over the 8081 of schema-registry.yml")
 			.isNotEqualTo("8081");
-		return RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		return RestTestClient.bindToServer()
+			.baseUrl("http://localhost:" + port)
+			.defaultHeaders(TestRegistryUser::authenticate)
+			.build();
 	}
 
 	private static Map<String, String> observe(RestTestClient http) {

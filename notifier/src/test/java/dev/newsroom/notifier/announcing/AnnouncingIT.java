@@ -238,7 +238,8 @@ class AnnouncingIT {
 
 	private static void publish(ArticleEvent event) {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers(),
-				AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl());
+				AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl(),
+				AvroSerdeConfig.BASIC_AUTH_USER_INFO, EmbeddedStack.registryUserInfo());
 		SpecificAvroSerializer<ArticleEvent> serializer = new SpecificAvroSerializer<>();
 		serializer.configure(config, false);
 		try (KafkaProducer<String, ArticleEvent> producer = new KafkaProducer<>(config, new StringSerializer(),

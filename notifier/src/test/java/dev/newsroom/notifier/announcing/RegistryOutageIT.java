@@ -61,6 +61,7 @@ class RegistryOutageIT {
 		EmbeddedStack.createTopics(TOPIC);
 		properties.add("spring.kafka.bootstrap-servers", EmbeddedStack::bootstrapServers);
 		properties.add("spring.kafka.properties.schema.registry.url", RegistryOutageIT::registryUrl);
+		properties.add("spring.kafka.properties.basic.auth.user.info", EmbeddedStack::registryUserInfo);
 		properties.add("newsroom.notifier.telegram.api-url", telegram::url);
 	}
 
@@ -73,7 +74,8 @@ class RegistryOutageIT {
 	@Test
 	void eventArrivingWhileTheRegistryIsDownIsAnnouncedWhenItIsBack() throws Exception {
 		ArticleEvent event = event("Announced after the outage");
-		byte[] serialized = new SpecificAvroSerializer<ArticleEvent>(new HttpSchemaRegistryClient(registryUrl()))
+		byte[] serialized = new SpecificAvroSerializer<ArticleEvent>(
+				new HttpSchemaRegistryClient(registryUrl(), EmbeddedStack.registryUserInfo()))
 			.serialize(TOPIC, event);
 		registry.close();
 

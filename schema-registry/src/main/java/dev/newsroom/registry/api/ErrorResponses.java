@@ -13,6 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -30,6 +32,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorResponses {
+
+	/**
+	 * The challenge of a 401, as Confluent's registry sends it under basic
+	 * authentication.
+	 */
+	private static final String BASIC_CHALLENGE = "Basic realm=\"SchemaRegistry\"";
 
 	private static final Logger logger = LoggerFactory.getLogger(ErrorResponses.class);
 
@@ -55,6 +63,24 @@ class ErrorResponses {
 				.contentType(ApiMediaTypes.V1_JSON_TYPE)
 				.body(new ErrorMessage(HttpStatus.SERVICE_UNAVAILABLE.value(), ex.getMessage()));
 		};
+	}
+
+	/**
+	 * A change without credentials, or with credentials of no registry user. Spring
+	 * Security's entry point hands these over, since they fail before any controller.
+	 */
+	@ExceptionHandler(AuthenticationException.class)
+	ResponseEntity<ErrorMessage> unauthenticated(AuthenticationException ex, HttpServletRequest request) {
+		String problem = (ex instanceof InsufficientAuthenticationException)
+				? request.getMethod() + " " + request.getRequestURI() + " changes the registry and needs credentials"
+				: "The HTTP Basic credentials were refused (unknown user, wrong password or a malformed "
+						+ "Authorization header)";
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.header(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE)
+			.contentType(ApiMediaTypes.V1_JSON_TYPE)
+			.body(new ErrorMessage(HttpStatus.UNAUTHORIZED.value(),
+					problem + ": send HTTP Basic credentials of a registry user; see newsroom.registry.auth.users. "
+							+ "Kafka serdes take them as basic.auth.user.info=user:password."));
 	}
 
 	/**

@@ -54,7 +54,7 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
 	 * Creates a client for one or more registry URLs.
 	 * @param urls the registry base URLs, such as {@code http://localhost:8081}
 	 * @param basicAuthUserInfo {@code user:password} for HTTP basic authentication, or
-	 * {@code null}
+	 * {@code null} or blank for none
 	 * @param timeout how long one request may take
 	 */
 	public HttpSchemaRegistryClient(List<String> urls, String basicAuthUserInfo, Duration timeout) {
@@ -71,11 +71,21 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
 	}
 
 	/**
-	 * Creates a client for one registry URL, without authentication.
+	 * Creates a client for one registry URL, with HTTP basic authentication.
+	 * @param url the registry base URL
+	 * @param basicAuthUserInfo {@code user:password}, or {@code null} or blank for none
+	 */
+	public HttpSchemaRegistryClient(String url, String basicAuthUserInfo) {
+		this(List.of(url), basicAuthUserInfo, Duration.ofSeconds(30));
+	}
+
+	/**
+	 * Creates a client for one registry URL, without authentication: enough for reads,
+	 * while a registry that requires authentication refuses changes.
 	 * @param url the registry base URL
 	 */
 	public HttpSchemaRegistryClient(String url) {
-		this(List.of(url), null, Duration.ofSeconds(30));
+		this(url, null);
 	}
 
 	private static URI baseUri(String url) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 
 import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
@@ -21,7 +22,9 @@ import dev.newsroom.schemas.registry.SchemaRegistryClient;
  * ({@value #AUTO_REGISTER_SCHEMAS}, default {@code true}); when {@code false} it must
  * have been registered beforehand
  * @param basicAuthUserInfo {@code user:password} for the registry
- * ({@value #BASIC_AUTH_USER_INFO}), or {@code null}
+ * ({@value #BASIC_AUTH_USER_INFO}), or {@code null} if it is missing or blank; taken from
+ * there because {@value #BASIC_AUTH_CREDENTIALS_SOURCE} is missing or
+ * {@value #USER_INFO}, the only source these serdes support
  * @param requestTimeout how long one registry request may take
  * ({@value #REQUEST_TIMEOUT_MS}, default 30 s)
  */
@@ -36,6 +39,15 @@ public record AvroSerdeConfig(List<String> registryUrls, boolean autoRegisterSch
 
 	/** {@code user:password} for HTTP basic authentication against the registry. */
 	public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+
+	/**
+	 * Where the credentials for the registry come from; only {@value #USER_INFO} is
+	 * supported.
+	 */
+	public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
+
+	/** The credentials source that reads {@value #BASIC_AUTH_USER_INFO}. */
+	public static final String USER_INFO = "USER_INFO";
 
 	/** Timeout of one registry request, in milliseconds. */
 	public static final String REQUEST_TIMEOUT_MS = "schema.registry.request.timeout.ms";
@@ -62,10 +74,18 @@ public record AvroSerdeConfig(List<String> registryUrls, boolean autoRegisterSch
 					+ ": set it in the Kafka client properties to the schema registry's URL, "
 					+ "for example http://localhost:8081");
 		}
-		Object userInfo = configs.get(BASIC_AUTH_USER_INFO);
-		return new AvroSerdeConfig(urls, bool(configs, AUTO_REGISTER_SCHEMAS, true),
-				(userInfo != null) ? userInfo.toString() : null,
+		return new AvroSerdeConfig(urls, bool(configs, AUTO_REGISTER_SCHEMAS, true), userInfo(configs),
 				Duration.ofMillis(number(configs, REQUEST_TIMEOUT_MS, 30_000)));
+	}
+
+	/**
+	 * Leaves the password out, so that logging the settings does not log it.
+	 */
+	@Override
+	public String toString() {
+		return "AvroSerdeConfig[registryUrls=" + this.registryUrls + ", autoRegisterSchemas=" + this.autoRegisterSchemas
+				+ ", basicAuthUserInfo=" + ((this.basicAuthUserInfo != null) ? "(set)" : null) + ", requestTimeout="
+				+ this.requestTimeout + "]";
 	}
 
 	/**
@@ -103,6 +123,28 @@ public record AvroSerdeConfig(List<String> registryUrls, boolean autoRegisterSch
 			throw new ConfigException(key, value, "Not a class generated from an Avro schema (SpecificRecord)");
 		}
 		return (Class<? extends T>) type;
+	}
+
+	private static String userInfo(Map<String, ?> configs) {
+		Object source = configs.get(BASIC_AUTH_CREDENTIALS_SOURCE);
+		if (source != null && !source.toString().trim().equalsIgnoreCase(USER_INFO)) {
+			throw new ConfigException(BASIC_AUTH_CREDENTIALS_SOURCE, source,
+					"Not supported: these serdes read the registry's credentials only from " + BASIC_AUTH_USER_INFO
+							+ ". Set " + BASIC_AUTH_CREDENTIALS_SOURCE + "=" + USER_INFO
+							+ " (or leave it out) and put user:password in " + BASIC_AUTH_USER_INFO);
+		}
+		Object value = configs.get(BASIC_AUTH_USER_INFO);
+		String userInfo = (value instanceof Password password) ? password.value()
+				: (value != null) ? value.toString() : null;
+		if (userInfo == null || userInfo.isBlank()) {
+			return null;
+		}
+		if (!userInfo.contains(":")) {
+			// Not ConfigException(name, value, message), which would quote the password.
+			throw new ConfigException(BASIC_AUTH_USER_INFO + " must be user:password, with a ':' between the "
+					+ "registry user's name and password; leave it empty to send no credentials");
+		}
+		return userInfo;
 	}
 
 	private static boolean bool(Map<String, ?> configs, String key, boolean defaultValue) {

@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The registry client against Newsroom's real registry, backed by a real broker.
+ * The registry client against Newsroom's real registry, backed by a real broker, as the
+ * registry's user.
  */
 class HttpSchemaRegistryClientIT {
 
-	private final SchemaRegistryClient client = new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl());
+	private final SchemaRegistryClient client = new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl(),
+			EmbeddedStack.registryUserInfo());
 
 	@Test
 	void registeredSchemaIsFoundByLookupByIdAndAsLatest() {
@@ -38,8 +40,8 @@ class HttpSchemaRegistryClientIT {
 	void registeringTheSameSchemaAgainGivesTheSameIdAndNoNewVersion() {
 		String subject = "client-it-again-value";
 		int first = this.client.register(subject, PageView.getClassSchema());
-		int again = new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl()).register(subject,
-				PageView.getClassSchema());
+		int again = new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl(), EmbeddedStack.registryUserInfo())
+			.register(subject, PageView.getClassSchema());
 		assertThat(again).isEqualTo(first);
 		assertThat(this.client.getVersions(subject)).containsExactly(1);
 	}
@@ -91,6 +93,38 @@ class HttpSchemaRegistryClientIT {
 		assertThat(this.client.deleteSubject(subject, false)).containsExactly(1);
 		assertThat(this.client.deleteSubject(subject, true)).containsExactly(1);
 		assertThat(this.client.getSubjects()).doesNotContain(subject);
+	}
+
+	@Test
+	void withoutCredentialsReadsWorkAndChangesAreRefusedWith401() {
+		String subject = "client-it-anonymous-value";
+		int id = this.client.register(subject, PageView.getClassSchema());
+		for (String userInfo : new String[] { null, "", " " }) {
+			SchemaRegistryClient anonymous = new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl(), userInfo);
+			assertThat(anonymous.getById(id)).isEqualTo(PageView.getClassSchema());
+			assertThat(anonymous.getLatest(subject).id()).isEqualTo(id);
+			assertThatExceptionOfType(SchemaRegistryException.class)
+				.isThrownBy(() -> anonymous.register("client-it-anonymous-other-value", PageView.getClassSchema()))
+				.withMessageContaining("basic.auth.user.info")
+				.satisfies((ex) -> assertThat(ex.status()).isEqualTo(401))
+				.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(401));
+			assertThatExceptionOfType(SchemaRegistryException.class)
+				.isThrownBy(() -> anonymous.deleteSubject(subject, false))
+				.satisfies((ex) -> assertThat(ex.status()).isEqualTo(401));
+		}
+		assertThat(this.client.getVersions(subject)).containsExactly(1);
+		assertThat(this.client.getSubjects()).doesNotContain("client-it-anonymous-other-value");
+	}
+
+	@Test
+	void aWrongPasswordIsRefusedWith401() {
+		String user = EmbeddedStack.registryUserInfo().split(":", 2)[0];
+		SchemaRegistryClient wrong = new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl(),
+				user + ":wrong-password");
+		assertThatExceptionOfType(SchemaRegistryException.class)
+			.isThrownBy(() -> wrong.register("client-it-wrong-password-value", PageView.getClassSchema()))
+			.withMessageContaining("credentials were refused")
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(401));
 	}
 
 	@Test

@@ -54,7 +54,8 @@ import static org.awaitility.Awaitility.await;
  */
 class SpecificAvroSerdeIT {
 
-	private final SchemaRegistryClient registry = new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl());
+	private final SchemaRegistryClient registry = new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl(),
+			EmbeddedStack.registryUserInfo());
 
 	private final Map<String, Object> serdeConfig = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
 			EmbeddedStack.schemaRegistryUrl());
@@ -161,7 +162,8 @@ class SpecificAvroSerdeIT {
 	void withoutAutoRegisterAnUnregisteredSchemaIsRefusedNamingTheSubject() {
 		SpecificAvroSerializer<ArticleEvent> serializer = new SpecificAvroSerializer<>();
 		serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl(),
-				AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "false"), false);
+				AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, "false", AvroSerdeConfig.BASIC_AUTH_USER_INFO,
+				EmbeddedStack.registryUserInfo()), false);
 		ArticleEvent event = sampleEvent();
 		assertThatExceptionOfType(SerializationException.class)
 			.isThrownBy(() -> serializer.serialize("serde-it-not-registered", event))
@@ -171,10 +173,24 @@ class SpecificAvroSerdeIT {
 		assertThat(serializer.serialize("serde-it-not-registered", event)).startsWith(0);
 	}
 
+	@Test
+	void serializerWithoutCredentialsCannotRegisterAndSaysWhatToSet() {
+		SpecificAvroSerializer<ArticleEvent> serializer = new SpecificAvroSerializer<>();
+		serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl(),
+				AvroSerdeConfig.BASIC_AUTH_USER_INFO, ""), false);
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> serializer.serialize("serde-it-anonymous", sampleEvent()))
+			.withMessageContaining("serde-it-anonymous-value")
+			.withMessageContaining("status 401")
+			.withMessageContaining("basic.auth.user.info");
+	}
+
 	private SpecificAvroSerializer<ArticleEvent> serializer(boolean autoRegister) {
 		SpecificAvroSerializer<ArticleEvent> serializer = new SpecificAvroSerializer<>();
 		serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl(),
-				AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, autoRegister), false);
+				AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, autoRegister, AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE,
+				AvroSerdeConfig.USER_INFO, AvroSerdeConfig.BASIC_AUTH_USER_INFO, EmbeddedStack.registryUserInfo()),
+				false);
 		return serializer;
 	}
 
