@@ -74,7 +74,11 @@ public final class LocalStack {
 
 		Map<String, String> registryUser = Map.of("SCHEMA_REGISTRY_USER_INFO", credentials.userInfo());
 		List<ServiceProcess> services = List.of(
-				start(settings, running, "publisher", settings.publisherPort(), common, registryUser),
+				start(settings, running, "publisher", settings.publisherPort(),
+						concat(common,
+								"--newsroom.publisher.security.accounts-file="
+										+ settings.home().resolve("publisher-accounts.json").toAbsolutePath()),
+						registryUser),
 				start(settings, running, "view-counter", settings.viewCounterPort(),
 						concat(common,
 								"--spring.kafka.streams.state-dir="

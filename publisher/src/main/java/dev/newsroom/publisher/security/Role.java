@@ -1,0 +1,7 @@
+package dev.newsroom.publisher.security;
+
+public enum Role {
+
+	WRITER, EDITOR, ADMIN
+
+}
