@@ -31,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.newsroom.publisher.lifecycle.Partitions;
 import dev.newsroom.publisher.support.PublisherClient;
-import dev.newsroom.publisher.support.TestAccounts;
+import dev.newsroom.publisher.support.Editors;
 import dev.newsroom.testsupport.EmbeddedStack;
 
 import static dev.newsroom.publisher.support.PublisherClient.read;
@@ -57,9 +57,10 @@ class PublisherInstancesIT {
 		// The broker's log cleaner looks for work every 15 s by default.
 		try (Admin admin = admin()) {
 			admin
-				.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.BROKER, ""),
-						List.of(new AlterConfigOp(new ConfigEntry("log.cleaner.backoff.ms", "200"),
-								AlterConfigOp.OpType.SET))))
+				.incrementalAlterConfigs(
+						Map.of(new ConfigResource(ConfigResource.Type.BROKER, ""),
+								List.of(new AlterConfigOp(new ConfigEntry("log.cleaner.backoff.ms", "200"),
+										AlterConfigOp.OpType.SET))))
 				.all()
 				.get();
 		}
@@ -72,12 +73,13 @@ class PublisherInstancesIT {
 
 	@Test
 	void concurrentUpdatesWithTheSameVersionOnTwoInstancesGiveOneSuccessAndOne412() {
-		PublisherClient a = PublisherClient.signIn(start(), TestAccounts.EDITOR);
-		PublisherClient b = PublisherClient.signIn(start(), TestAccounts.EDITOR);
+		PublisherClient a = PublisherClient.signIn(start(), Editors.EDITOR);
+		PublisherClient b = PublisherClient.signIn(start(), Editors.EDITOR);
 		for (int i = 0; i < 5; i++) {
 			String id = created(a, slug());
 			await().atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> assertThat(b.send("GET", "/api/articles/" + id, null).statusCode()).isEqualTo(200));
+				.untilAsserted(
+						() -> assertThat(b.send("GET", "/api/articles/" + id, null).statusCode()).isEqualTo(200));
 			String update = correction(a, id, "Title from A");
 			CompletableFuture<HttpResponse<String>> fromA = CompletableFuture
 				.supplyAsync(() -> a.send("PUT", "/api/articles/" + id, update, "If-Match", "\"1\""));
@@ -92,8 +94,8 @@ class PublisherInstancesIT {
 
 	@Test
 	void sameSlugCreatedOnTwoInstancesAtOnceIsCreatedOnce() {
-		PublisherClient a = PublisherClient.signIn(start(), TestAccounts.EDITOR);
-		PublisherClient b = PublisherClient.signIn(start(), TestAccounts.EDITOR);
+		PublisherClient a = PublisherClient.signIn(start(), Editors.EDITOR);
+		PublisherClient b = PublisherClient.signIn(start(), Editors.EDITOR);
 		for (int i = 0; i < 5; i++) {
 			String slug = slug();
 			CompletableFuture<HttpResponse<String>> fromA = CompletableFuture
@@ -108,7 +110,7 @@ class PublisherInstancesIT {
 	@Test
 	void newInstanceRebuildsTheSameAnswersFromTheTopicsAlone() {
 		int first = start();
-		PublisherClient a = PublisherClient.signIn(first, TestAccounts.EDITOR);
+		PublisherClient a = PublisherClient.signIn(first, Editors.EDITOR);
 		String section = "s" + UUID.randomUUID().toString().substring(0, 8);
 		String id = created(a, slug(), section);
 		a.send("PUT", "/api/articles/" + id, correction(a, id, "Corrected title"), "If-Match", "\"1\"");
@@ -123,7 +125,7 @@ class PublisherInstancesIT {
 		List<String> before = paths.stream().map((path) -> answer(a, path)).toList();
 		stop(first);
 
-		PublisherClient fresh = PublisherClient.signIn(start(), TestAccounts.EDITOR);
+		PublisherClient fresh = PublisherClient.signIn(start(), Editors.EDITOR);
 		assertThat(paths.stream().map((path) -> answer(fresh, path)).toList()).isEqualTo(before);
 		HttpResponse<String> retry = fresh.send("POST", "/api/articles", keyed, "Idempotency-Key", key);
 		assertThat(retry.statusCode()).isEqualTo(201);
@@ -132,22 +134,22 @@ class PublisherInstancesIT {
 
 	@Test
 	void historySurvivesCompactionOfTheArticlesTopic() {
-		PublisherClient a = PublisherClient.signIn(start(), TestAccounts.EDITOR);
+		PublisherClient a = PublisherClient.signIn(start(), Editors.EDITOR);
 		String id = created(a, slug());
 		a.send("PUT", "/api/articles/" + id, correction(a, id, "Second"), "If-Match", "\"1\"");
 		a.send("PUT", "/api/articles/" + id, correction(a, id, "Third"), "If-Match", "\"2\"");
 		TopicPartition partition = new TopicPartition(PREFIX + "articles", Partitions.of(id, PARTITIONS));
 
-		// Compaction never touches the active segment: keep writing so that segments roll.
+		// Compaction never touches the active segment: keep writing so that segments
+		// roll.
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
 			created(a, slug());
 			assertThat(recordsOnTopic(partition, id)).as("records of %s left on the compacted topic", id).isOne();
 		});
 
 		assertThat(read(a.send("GET", "/api/articles/" + id, null)).path("version").asLong()).isEqualTo(3);
-		assertThat(read(a.send("GET", "/api/articles/" + id + "/history", null)).path("versions").size())
-			.isEqualTo(3);
-		PublisherClient fresh = PublisherClient.signIn(start(), TestAccounts.EDITOR);
+		assertThat(read(a.send("GET", "/api/articles/" + id + "/history", null)).path("versions").size()).isEqualTo(3);
+		PublisherClient fresh = PublisherClient.signIn(start(), Editors.EDITOR);
 		JsonNode history = read(fresh.send("GET", "/api/articles/" + id + "/history", null));
 		assertThat(history.path("versions").size()).isEqualTo(3);
 		assertThat(history.path("versions").get(0).path("title").asString()).isEqualTo("Budget passes");
@@ -156,7 +158,7 @@ class PublisherInstancesIT {
 	@Test
 	void scheduleMissedWhileThePublisherWasDownIsPublishedOnStartWithItsDelay() {
 		int port = start();
-		PublisherClient a = PublisherClient.signIn(port, TestAccounts.EDITOR);
+		PublisherClient a = PublisherClient.signIn(port, Editors.EDITOR);
 		Instant publishAt = Instant.now().plusSeconds(3);
 		HttpResponse<String> scheduled = a.send("POST", "/api/articles",
 				article(slug(), "Scheduled").replace("\"breaking\": false", "\"publishAt\": \"" + publishAt + "\""));
@@ -165,35 +167,38 @@ class PublisherInstancesIT {
 		stop(port);
 		await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(publishAt.plusSeconds(1)));
 
-		PublisherClient restarted = PublisherClient.signIn(start(), TestAccounts.EDITOR);
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-				read(restarted.send("GET", "/api/articles/" + id, null)).path("status").asString())
-			.isEqualTo("PUBLISHED"));
+		PublisherClient restarted = PublisherClient.signIn(start(), Editors.EDITOR);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(
+					() -> assertThat(read(restarted.send("GET", "/api/articles/" + id, null)).path("status").asString())
+						.isEqualTo("PUBLISHED"));
 		JsonNode published = read(restarted.send("GET", "/api/articles/" + id + "/history", null)).path("versions")
 			.get(1);
 		assertThat(published.path("publishDelayMillis").asLong()).isGreaterThanOrEqualTo(1000);
 	}
 
 	private int start() {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(PublisherApplication.class).properties(
-				"server.port=0", "spring.kafka.bootstrap-servers=" + EmbeddedStack.bootstrapServers(),
-				"spring.kafka.properties.schema.registry.url=" + EmbeddedStack.schemaRegistryUrl(),
-				"spring.kafka.consumer.group-id=" + PREFIX + "writers",
-				"newsroom.publisher.security.accounts-file=" + TestAccounts.file(),
-				"newsroom.publisher.instance-id=" + UUID.randomUUID(),
-				"newsroom.publisher.topics.articles.name=" + PREFIX + "articles",
-				"newsroom.publisher.topics.articles.partitions=" + PARTITIONS,
-				"newsroom.publisher.topics.articles.configs.segment.ms=100",
-				"newsroom.publisher.topics.articles.configs.min.cleanable.dirty.ratio=0.01",
-				"newsroom.publisher.topics.articles.configs.delete.retention.ms=0",
-				"newsroom.publisher.topics.changes.name=" + PREFIX + "changes",
-				"newsroom.publisher.topics.commands.name=" + PREFIX + "commands",
-				"newsroom.publisher.topics.commands.partitions=" + PARTITIONS,
-				"newsroom.publisher.topics.requests.name=" + PREFIX + "requests",
-				"newsroom.publisher.topics.requests.partitions=" + PARTITIONS,
-				"newsroom.publisher.topics.replies.name=" + PREFIX + "replies",
-				"newsroom.publisher.topics.dead-letters.name=" + PREFIX + "commands-dlt", "spring.main.banner-mode=off")
-			.run();
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(PublisherApplication.class)
+			// Arguments, since properties set on the builder yield to application.yml.
+			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + EmbeddedStack.bootstrapServers(),
+					"--spring.kafka.properties.schema.registry.url=" + EmbeddedStack.schemaRegistryUrl(),
+					"--spring.kafka.properties.basic.auth.user.info=" + EmbeddedStack.registryUserInfo(),
+					"--spring.kafka.consumer.group-id=" + PREFIX + "writers",
+					"--newsroom.publisher.security.accounts-file=" + Editors.accountsFile(),
+					"--newsroom.publisher.instance-id=" + UUID.randomUUID(),
+					"--newsroom.publisher.topics.articles.name=" + PREFIX + "articles",
+					"--newsroom.publisher.topics.articles.partitions=" + PARTITIONS,
+					"--newsroom.publisher.topics.articles.configs.segment.ms=100",
+					"--newsroom.publisher.topics.articles.configs.min.cleanable.dirty.ratio=0.01",
+					"--newsroom.publisher.topics.articles.configs.delete.retention.ms=0",
+					"--newsroom.publisher.topics.changes.name=" + PREFIX + "changes",
+					"--newsroom.publisher.topics.commands.name=" + PREFIX + "commands",
+					"--newsroom.publisher.topics.commands.partitions=" + PARTITIONS,
+					"--newsroom.publisher.topics.requests.name=" + PREFIX + "requests",
+					"--newsroom.publisher.topics.requests.partitions=" + PARTITIONS,
+					"--newsroom.publisher.topics.replies.name=" + PREFIX + "replies",
+					"--newsroom.publisher.topics.dead-letters.name=" + PREFIX + "commands-dlt",
+					"--spring.main.banner-mode=off");
 		this.running.add(context);
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		await().atMost(Duration.ofSeconds(60))

@@ -258,6 +258,15 @@ public final class ReadModelFeed implements SmartLifecycle, HealthIndicator {
 		return this.thread != null;
 	}
 
+	/**
+	 * Starts before, and stops after, the writer's listener container and the web server,
+	 * which depend on it.
+	 */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
 	private record CatchUp(List<TopicPartition> partitions, CompletableFuture<Void> done,
 			Map<TopicPartition, Long> targets) {
 

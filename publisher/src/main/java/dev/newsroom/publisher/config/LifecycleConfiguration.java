@@ -121,8 +121,8 @@ class LifecycleConfiguration {
 	@Bean
 	CommandProcessor commandProcessor(DefaultKafkaProducerFactory<String, byte[]> writerProducerFactory,
 			KafkaProperties kafka, PublisherProperties properties, ArticleDecider decider, Catalogue catalogue,
-			ArticleHistory history,
-			RequestLog requests, ScheduledPublications schedules, JsonMapper json, Clock clock) {
+			ArticleHistory history, RequestLog requests, ScheduledPublications schedules, JsonMapper json,
+			Clock clock) {
 		Map<String, Object> producer = kafka.buildProducerProperties();
 		SpecificAvroSerializer<ArticleEvent> events = new SpecificAvroSerializer<>();
 		events.configure(producer, false);

@@ -156,7 +156,10 @@ public final class ArticleDecider {
 		}
 		if (create.publishAt() != null) {
 			return new Accepted(event(ArticleEventType.SCHEDULED, envelope, at,
-					article.setStatus(ArticleStatus.SCHEDULED).setPublishAt(create.publishAt()).build()), 201);
+					article.setStatus(ArticleStatus.SCHEDULED)
+						.setPublishAt(create.publishAt().truncatedTo(ChronoUnit.MILLIS))
+						.build()),
+					201);
 		}
 		return new Accepted(event(ArticleEventType.PUBLISHED, envelope, at,
 				article.setStatus(ArticleStatus.PUBLISHED).setPublishedAt(at).build()), 201);
@@ -274,7 +277,7 @@ public final class ArticleDecider {
 		Article next = Article.newBuilder(article)
 			.setVersion(article.getVersion() + 1)
 			.setStatus(ArticleStatus.SCHEDULED)
-			.setPublishAt(publishAt)
+			.setPublishAt(publishAt.truncatedTo(ChronoUnit.MILLIS))
 			.setUpdatedAt(at)
 			.build();
 		return new Accepted(event(ArticleEventType.SCHEDULED, envelope, at, next), 200);

@@ -3,6 +3,7 @@ package dev.newsroom.publisher.lifecycle;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,7 +30,7 @@ public final class PartitionOwnership implements ConsumerAwareRebalanceListener 
 
 	private static final Logger logger = LoggerFactory.getLogger(PartitionOwnership.class);
 
-	private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(2);
+	private static final Duration REPORT_EVERY = Duration.ofSeconds(30);
 
 	private final ReadModelFeed feed;
 
@@ -60,16 +61,26 @@ public final class PartitionOwnership implements ConsumerAwareRebalanceListener 
 						new TopicPartition(this.topics.requests().name(), p))
 				.stream())
 			.toList();
-		try {
-			this.feed.catchUp(state).get(CATCH_UP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while taking over partitions " + numbers, ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("The catalogue did not catch up with partitions " + numbers + " within "
-					+ CATCH_UP_TIMEOUT + "; check the broker and the read model feed's log", ex);
+		// No command of these partitions is applied before the read models hold their
+		// state: waiting blocks the writer's consumer, which is what it should do.
+		CompletableFuture<Void> caughtUp = this.feed.catchUp(state);
+		while (true) {
+			try {
+				caughtUp.get(REPORT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+				break;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while taking over partitions " + numbers, ex);
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException(
+						"Cannot take over partitions " + numbers + ": " + ex.getCause().getMessage(), ex.getCause());
+			}
+			catch (TimeoutException ex) {
+				logger.warn("Still reading the state of partitions {} before writing to them; check the broker",
+						numbers);
+			}
 		}
 		this.schedules.owned(numbers);
 		logger.info("Now the writer of partitions {}", numbers);

@@ -150,4 +150,13 @@ public final class ReplyReader implements SmartLifecycle {
 		return this.thread != null;
 	}
 
+	/**
+	 * Starts before, and stops after, the writer's listener container and the web server,
+	 * which depend on it.
+	 */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
 }

@@ -45,9 +45,9 @@ record ArticleRequest(
 	static final String SLUG_MESSAGE = "must be lower-case letters and digits separated by single hyphens, "
 			+ "such as election-results-2026";
 
-	static final String HTTP_URL = "https?://[^\\s]{1,2040}";
+	static final String HTTP_URL = "https?://\\S+";
 
-	static final String HTTP_URL_MESSAGE = "must be an absolute http or https URL of at most 2048 characters";
+	static final String HTTP_URL_MESSAGE = "must be an absolute http or https URL";
 
 	/**
 	 * A byline.

@@ -33,7 +33,7 @@ import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.article.ArticleEventType;
 import dev.newsroom.publisher.support.PublisherClient;
 import dev.newsroom.publisher.support.PublisherTopics;
-import dev.newsroom.publisher.support.TestAccounts;
+import dev.newsroom.publisher.support.Editors;
 import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
 import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
 import dev.newsroom.testsupport.EmbeddedStack;
@@ -64,13 +64,13 @@ class ArticleLifecycleIT {
 	@DynamicPropertySource
 	static void stack(DynamicPropertyRegistry registry) {
 		EmbeddedStack.register(registry);
-		registry.add("newsroom.publisher.security.accounts-file", () -> TestAccounts.file().toString());
+		registry.add("newsroom.publisher.security.accounts-file", () -> Editors.accountsFile().toString());
 	}
 
 	@BeforeEach
 	void signIn() {
-		this.editor = PublisherClient.signIn(this.port, TestAccounts.EDITOR);
-		this.writer = PublisherClient.signIn(this.port, TestAccounts.WRITER);
+		this.editor = PublisherClient.signIn(this.port, Editors.EDITOR);
+		this.writer = PublisherClient.signIn(this.port, Editors.WRITER);
 	}
 
 	@Test
@@ -87,11 +87,11 @@ class ArticleLifecycleIT {
 		assertThat(body.path("canonicalUrl").asString()).startsWith("https://news.example/en/politics/");
 		assertThat(body.path("topic").asString()).isEqualTo("newsroom.articles");
 
-		ArticleEvent event = eventAt(
-				new TopicPartition("newsroom.articles", body.path("partition").asInt()), body.path("offset").asLong());
+		ArticleEvent event = eventAt(new TopicPartition("newsroom.articles", body.path("partition").asInt()),
+				body.path("offset").asLong());
 		assertThat(event.getEventId()).isEqualTo(body.path("eventId").asString());
 		assertThat(event.getType()).isEqualTo(ArticleEventType.PUBLISHED);
-		assertThat(event.getActor()).as("the signed-in editor").isEqualTo(TestAccounts.EDITOR);
+		assertThat(event.getActor()).as("the signed-in editor").isEqualTo(Editors.EDITOR);
 		assertThat(event.getArticle().getTitle()).isEqualTo("Budget <passes> & more");
 		assertThat(event.getArticle().getBody()).isEqualTo("<p>In a late vote</p>");
 		assertThat(event.getArticle().getPublishedAt()).isEqualTo(event.getOccurredAt());
@@ -127,8 +127,7 @@ class ArticleLifecycleIT {
 		HttpResponse<String> missing = this.editor.send("PUT", "/api/articles/" + id, corrected(id));
 		assertThat(missing.statusCode()).isEqualTo(428);
 		assertProblem(missing, "precondition-required");
-		HttpResponse<String> stale = this.editor.send("PUT", "/api/articles/" + id, corrected(id), "If-Match",
-				"\"0\"");
+		HttpResponse<String> stale = this.editor.send("PUT", "/api/articles/" + id, corrected(id), "If-Match", "\"0\"");
 		assertThat(stale.statusCode()).isEqualTo(412);
 		assertThat(read(stale).path("currentVersion").asLong()).isEqualTo(1);
 		assertThat(PublisherTopics.endOffsets(PublisherTopics.ALL)).as("nothing written").isEqualTo(before);
@@ -194,8 +193,8 @@ class ArticleLifecycleIT {
 		String id = read(drafted).path("id").asString();
 		assertThat(this.writer.send("POST", "/api/articles/" + id + "/publish", null, "If-Match", "\"1\"").statusCode())
 			.isEqualTo(403);
-		HttpResponse<String> published = this.editor.send("POST", "/api/articles/" + id + "/publish", null,
-				"If-Match", "\"1\"");
+		HttpResponse<String> published = this.editor.send("POST", "/api/articles/" + id + "/publish", null, "If-Match",
+				"\"1\"");
 		assertThat(published.statusCode()).isEqualTo(200);
 		assertThat(read(published).path("status").asString()).isEqualTo("PUBLISHED");
 	}
@@ -275,10 +274,9 @@ class ArticleLifecycleIT {
 
 	@Test
 	void unsafeHtmlNeverReachesTheTopic() throws Exception {
-		HttpResponse<String> response = this.editor.send("POST", "/api/articles", article(slug())
-			.replace("<p>In a late vote</p>",
-					"<p onmouseover=\\\"steal()\\\">In a late vote</p><script>alert(1)</script>"
-							+ "<img src=\\\"x\\\" onerror=\\\"alert(2)\\\"><a href=\\\"javascript:alert(3)\\\">x</a>"));
+		HttpResponse<String> response = this.editor.send("POST", "/api/articles", article(slug()).replace(
+				"<p>In a late vote</p>", "<p onmouseover=\\\"steal()\\\">In a late vote</p><script>alert(1)</script>"
+						+ "<img src=\\\"x\\\" onerror=\\\"alert(2)\\\"><a href=\\\"javascript:alert(3)\\\">x</a>"));
 		assertThat(response.statusCode()).isEqualTo(201);
 		JsonNode body = read(response);
 		ArticleEvent event = eventAt(new TopicPartition("newsroom.articles", body.path("partition").asInt()),
@@ -328,14 +326,14 @@ class ArticleLifecycleIT {
 	void historyListsEveryVersionWithWhoMadeItAndTheCatalogueCanBeSearched() {
 		String section = "s" + UUID.randomUUID().toString().substring(0, 8);
 		String id = created(article(slug()).replace("\"politics\"", "\"" + section + "\""));
-		this.editor.send("PUT", "/api/articles/" + id,
-				corrected(id).replace("\"politics\"", "\"" + section + "\""), "If-Match", "\"1\"");
+		this.editor.send("PUT", "/api/articles/" + id, corrected(id).replace("\"politics\"", "\"" + section + "\""),
+				"If-Match", "\"1\"");
 		created(article(slug()).replace("\"politics\"", "\"" + section + "\"")
 			.replace("\"breaking\": true", "\"draft\": true"));
 
 		JsonNode history = read(this.editor.send("GET", "/api/articles/" + id + "/history", null));
 		assertThat(history.path("versions").size()).isEqualTo(2);
-		assertThat(history.path("versions").get(0).path("actor").asString()).isEqualTo(TestAccounts.EDITOR);
+		assertThat(history.path("versions").get(0).path("actor").asString()).isEqualTo(Editors.EDITOR);
 		assertThat(history.path("versions").get(1).path("correctionNote").asString())
 			.isEqualTo("An earlier version gave the wrong vote count.");
 
@@ -364,12 +362,12 @@ class ArticleLifecycleIT {
 			.send("POST", "/api/articles", article(slug()));
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
-		assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(anonymous.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		HttpResponse<String> forged = PublisherClient.withAuthorization(this.port, "Bearer nr_forged")
 			.send("POST", "/api/articles", article(slug()));
 		assertThat(forged.statusCode()).isEqualTo(401);
-		HttpResponse<String> wrongPassword = PublisherClient.basic(this.port, TestAccounts.EDITOR, "wrong")
+		HttpResponse<String> wrongPassword = PublisherClient.basic(this.port, Editors.EDITOR, "wrong")
 			.send("POST", "/api/articles", article(slug()));
 		assertThat(wrongPassword.statusCode()).isEqualTo(401);
 		assertThat(PublisherTopics.endOffsets(PublisherTopics.ALL)).isEqualTo(before);
@@ -383,7 +381,8 @@ class ArticleLifecycleIT {
 		JsonNode document = read(response);
 		assertThat(document.path("paths").has("/api/articles/{id}/unpublish")).isTrue();
 		assertThat(document.path("components").path("securitySchemes").has("bearer")).isTrue();
-		assertThat(PublisherClient.withAuthorization(this.port, null).send("GET", "/swagger-ui/index.html", null)
+		assertThat(PublisherClient.withAuthorization(this.port, null)
+			.send("GET", "/swagger-ui/index.html", null)
 			.statusCode()).isEqualTo(200);
 	}
 

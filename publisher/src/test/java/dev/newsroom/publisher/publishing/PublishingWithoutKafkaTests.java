@@ -14,6 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.newsroom.publisher.security.Role;
+import dev.newsroom.publisher.security.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,10 +33,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"newsroom.publisher.command-timeout=2s" })
 class PublishingWithoutKafkaTests {
 
+	static final TestAccounts accounts = TestAccounts.create().add("leyla", Role.EDITOR);
+
 	private final int port;
 
 	PublishingWithoutKafkaTests(@LocalServerPort int port) {
 		this.port = port;
+	}
+
+	@DynamicPropertySource
+	static void accounts(DynamicPropertyRegistry registry) {
+		accounts.register(registry);
 	}
 
 	@Test
@@ -42,6 +54,7 @@ class PublishingWithoutKafkaTests {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/articles"))
 				.header("Content-Type", "application/json")
+				.header("Authorization", accounts.basic("leyla"))
 				.POST(BodyPublishers.ofString(article))
 				.build(), BodyHandlers.ofString());
 

@@ -35,15 +35,15 @@ public final class PublisherClient {
 	/**
 	 * Signs in with the account's password and uses the API token it gets.
 	 * @param port the publisher's port
-	 * @param account one of {@link TestAccounts}
+	 * @param account one of {@link Editors}
 	 * @return a client
 	 */
 	public static PublisherClient signIn(int port, String account) {
-		PublisherClient basic = basic(port, account, TestAccounts.password(account));
+		PublisherClient basic = basic(port, account, Editors.password(account));
 		HttpResponse<String> token = basic.send("POST", "/api/tokens", null);
 		if (token.statusCode() != 201) {
-			throw new IllegalStateException("Sign-in of " + account + " answered " + token.statusCode() + ": "
-					+ token.body());
+			throw new IllegalStateException(
+					"Sign-in of " + account + " answered " + token.statusCode() + ": " + token.body());
 		}
 		return new PublisherClient("http://localhost:" + port, "Bearer " + read(token).path("token").asString());
 	}
@@ -55,8 +55,8 @@ public final class PublisherClient {
 	 * @return a client that sends HTTP Basic credentials
 	 */
 	public static PublisherClient basic(int port, String account, String password) {
-		return new PublisherClient("http://localhost:" + port, "Basic " + Base64.getEncoder()
-			.encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8)));
+		return new PublisherClient("http://localhost:" + port, "Basic "
+				+ Base64.getEncoder().encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**

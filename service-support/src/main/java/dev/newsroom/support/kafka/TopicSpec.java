@@ -30,16 +30,6 @@ public record TopicSpec(@NotBlank String name, @Min(1) int partitions, @Nullable
 		@Nullable @Min(1) Short minInsyncReplicas, @Nullable Map<String, String> configs) {
 
 	/**
-	 * A topic with the broker's defaults for everything but its partitions.
-	 * @param name the topic name
-	 * @param partitions the number of partitions
-	 * @param replicas the replication factor, or {@code null}
-	 */
-	public TopicSpec(String name, int partitions, @Nullable Short replicas) {
-		this(name, partitions, replicas, null, null);
-	}
-
-	/**
 	 * @return a {@link NewTopic} that deletes old records after the retention time
 	 */
 	public NewTopic deleting() {

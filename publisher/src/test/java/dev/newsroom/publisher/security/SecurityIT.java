@@ -1,0 +1,79 @@
+package dev.newsroom.publisher.security;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.newsroom.schemas.Topics;
+import dev.newsroom.testsupport.EmbeddedStack;
+
+import static dev.newsroom.publisher.security.PublisherClient.bearer;
+import static dev.newsroom.publisher.security.PublisherClient.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The publisher as deployed, against a real broker: health is open to probes, and an
+ * article sent without valid credentials is refused before any controller runs, so
+ * nothing reaches the articles topic.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SecurityIT {
+
+	static final TestAccounts accounts = TestAccounts.create().add("admin", Role.ADMIN);
+
+	private static final String ARTICLE = """
+			{"edition":"en","section":"politics","slug":"unsigned","title":"T","lead":"L","body":"<p>B</p>"}
+			""";
+
+	private final PublisherClient publisher;
+
+	SecurityIT(@LocalServerPort int port) {
+		this.publisher = new PublisherClient(port);
+	}
+
+	@DynamicPropertySource
+	static void stack(DynamicPropertyRegistry registry) {
+		EmbeddedStack.register(registry);
+		accounts.register(registry);
+	}
+
+	@Test
+	void healthIsOpenToProbes() {
+		assertThat(this.publisher.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void articleWithoutValidCredentialsIsRefusedAndNothingIsPublished() {
+		Map<TopicPartition, Long> before = endOffsets();
+
+		problem(this.publisher.send("POST", "/api/articles", null, ARTICLE), 401, SecurityProblems.UNAUTHENTICATED);
+		problem(this.publisher.send("POST", "/api/articles", bearer(Secrets.newToken()), ARTICLE), 401,
+				SecurityProblems.UNAUTHENTICATED);
+		problem(this.publisher.send("POST", "/api/articles", TestAccounts.basic("admin", Secrets.newPassword()),
+				ARTICLE), 401, SecurityProblems.UNAUTHENTICATED);
+
+		assertThat(endOffsets()).isEqualTo(before);
+	}
+
+	private static Map<TopicPartition, Long> endOffsets() {
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers()),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+			return consumer.endOffsets(consumer.partitionsFor(Topics.ARTICLES)
+				.stream()
+				.map((partition) -> new TopicPartition(partition.topic(), partition.partition()))
+				.toList());
+		}
+	}
+
+}
