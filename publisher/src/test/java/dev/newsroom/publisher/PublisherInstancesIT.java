@@ -23,14 +23,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.newsroom.publisher.lifecycle.Partitions;
 import dev.newsroom.publisher.support.PublisherClient;
+import dev.newsroom.publisher.support.PublisherTopics;
 import dev.newsroom.publisher.support.Editors;
 import dev.newsroom.testsupport.EmbeddedStack;
 
@@ -178,11 +182,15 @@ class PublisherInstancesIT {
 	}
 
 	private int start() {
+		return start(EmbeddedStack.registryUserInfo());
+	}
+
+	private int start(String registryUserInfo) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(PublisherApplication.class)
 			// Arguments, since properties set on the builder yield to application.yml.
 			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + EmbeddedStack.bootstrapServers(),
 					"--spring.kafka.properties.schema.registry.url=" + EmbeddedStack.schemaRegistryUrl(),
-					"--spring.kafka.properties.basic.auth.user.info=" + EmbeddedStack.registryUserInfo(),
+					"--spring.kafka.properties.basic.auth.user.info=" + registryUserInfo,
 					"--spring.kafka.consumer.group-id=" + PREFIX + "writers",
 					"--newsroom.publisher.security.accounts-file=" + Editors.accountsFile(),
 					"--newsroom.publisher.instance-id=" + UUID.randomUUID(),
@@ -206,6 +214,24 @@ class PublisherInstancesIT {
 				.send("GET", "/actuator/health/readiness", null)
 				.statusCode()).isEqualTo(200));
 		return port;
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void failureThatRetryingCannotFixIsA500ThatSaysWhatIsWrongAndWritesNothing(CapturedOutput output) {
+		String user = EmbeddedStack.registryUserInfo().split(":")[0];
+		PublisherClient a = PublisherClient.signIn(start(user + ":wrong-password"), Editors.EDITOR);
+		var before = PublisherTopics.endOffsets(List.of(PREFIX + "articles", PREFIX + "changes"));
+
+		HttpResponse<String> response = a.send("POST", "/api/articles", article(slug(), "Refused by the registry"));
+
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+		JsonNode problem = read(response);
+		assertThat(problem.path("type").asString()).isEqualTo("https://newsroom.dev/problems/event-not-serializable");
+		assertThat(problem.path("detail").asString()).contains("needs credentials").contains("Retrying will not help");
+		assertThat(PublisherTopics.endOffsets(List.of(PREFIX + "articles", PREFIX + "changes"))).isEqualTo(before);
+		assertThat(output.getAll()).contains("ERROR").contains("cannot be written");
 	}
 
 	private void stop(int port) {

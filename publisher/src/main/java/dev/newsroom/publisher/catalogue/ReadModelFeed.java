@@ -17,20 +17,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.context.SmartLifecycle;
 
 import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.publisher.PublisherProperties.Topics;
+import dev.newsroom.publisher.lifecycle.ConsumerLoop;
 import dev.newsroom.publisher.lifecycle.RememberedRequest;
 import dev.newsroom.support.kafka.TransientFailures;
 
@@ -41,13 +38,11 @@ import dev.newsroom.support.kafka.TransientFailures;
  * It reads committed records only. Health is DOWN until the first replay has reached the
  * end, so that no instance answers from a half-built catalogue.
  */
-public final class ReadModelFeed implements SmartLifecycle, HealthIndicator {
+public final class ReadModelFeed extends ConsumerLoop implements HealthIndicator {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReadModelFeed.class);
 
 	private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
-
-	private final Map<String, Object> consumerConfig;
 
 	private final Topics topics;
 
@@ -71,9 +66,7 @@ public final class ReadModelFeed implements SmartLifecycle, HealthIndicator {
 
 	private final CompletableFuture<Void> replayed = new CompletableFuture<>();
 
-	private volatile KafkaConsumer<String, byte[]> consumer;
-
-	private volatile Thread thread;
+	private volatile boolean running;
 
 	private volatile long unreadable;
 
@@ -90,7 +83,7 @@ public final class ReadModelFeed implements SmartLifecycle, HealthIndicator {
 	 */
 	public ReadModelFeed(Map<String, Object> consumerConfig, Topics topics, Catalogue catalogue, ArticleHistory history,
 			RequestLog requests, Deserializer<ArticleEvent> events, JsonMapper json, Clock clock) {
-		this.consumerConfig = consumerConfig;
+		super(consumerConfig, "publisher-read-models");
 		this.topics = topics;
 		this.catalogue = catalogue;
 		this.history = history;
@@ -121,60 +114,60 @@ public final class ReadModelFeed implements SmartLifecycle, HealthIndicator {
 	}
 
 	@Override
-	public void start() {
-		this.consumer = new KafkaConsumer<>(this.consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
-		this.thread = new Thread(this::run, "publisher-read-models");
-		this.thread.setDaemon(true);
-		this.thread.start();
+	protected void poll(KafkaConsumer<String, byte[]> consumer) {
+		this.running = true;
+		List<TopicPartition> all = new ArrayList<>();
+		for (String topic : List.of(this.topics.articles().name(), this.topics.changes().name(),
+				this.topics.requests().name())) {
+			for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofMinutes(1))) {
+				all.add(new TopicPartition(topic, info.partition()));
+			}
+		}
+		consumer.assign(all);
+		consumer.seekToBeginning(all);
+		CatchUp first = new CatchUp(all, new CompletableFuture<>());
+		first.done().whenComplete((done, failure) -> {
+			logger.info("Read models replayed: {} articles, {} remembered requests", this.catalogue.size(),
+					this.requests.size());
+			this.replayed.complete(null);
+		});
+		this.pending.add(first.withTargets(consumer));
+		Instant purged = this.clock.instant();
+		while (!Thread.currentThread().isInterrupted()) {
+			ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+			for (TopicPartition partition : records.partitions()) {
+				if (!apply(consumer, partition, records.records(partition))) {
+					break;
+				}
+			}
+			for (TopicPartition partition : all) {
+				this.positions.put(partition, consumer.position(partition));
+			}
+			for (CatchUp catchUp = this.catchUps.poll(); catchUp != null; catchUp = this.catchUps.poll()) {
+				this.pending.add(catchUp.withTargets(consumer));
+			}
+			this.pending.removeIf((catchUp) -> catchUp.completeIfReached(this.positions));
+			Instant now = this.clock.instant();
+			if (now.isAfter(purged.plus(PURGE_EVERY))) {
+				this.requests.purge(now);
+				purged = now;
+			}
+		}
 	}
 
-	private void run() {
-		try (KafkaConsumer<String, byte[]> consumer = this.consumer) {
-			List<TopicPartition> all = new ArrayList<>();
-			for (String topic : List.of(this.topics.articles().name(), this.topics.changes().name(),
-					this.topics.requests().name())) {
-				for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofMinutes(1))) {
-					all.add(new TopicPartition(topic, info.partition()));
-				}
-			}
-			consumer.assign(all);
-			consumer.seekToBeginning(all);
-			CatchUp first = new CatchUp(all, new CompletableFuture<>());
-			first.done().whenComplete((done, failure) -> {
-				logger.info("Read models replayed: {} articles, {} remembered requests", this.catalogue.size(),
-						this.requests.size());
-				this.replayed.complete(null);
-			});
-			this.pending.add(first.withTargets(consumer));
-			Instant purged = this.clock.instant();
-			while (!Thread.currentThread().isInterrupted()) {
-				ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-				for (TopicPartition partition : records.partitions()) {
-					if (!apply(consumer, partition, records.records(partition))) {
-						break;
-					}
-				}
-				for (TopicPartition partition : all) {
-					this.positions.put(partition, consumer.position(partition));
-				}
-				for (CatchUp catchUp = this.catchUps.poll(); catchUp != null; catchUp = this.catchUps.poll()) {
-					this.pending.add(catchUp.withTargets(consumer));
-				}
-				this.pending.removeIf((catchUp) -> catchUp.completeIfReached(this.positions));
-				Instant now = this.clock.instant();
-				if (now.isAfter(purged.plus(PURGE_EVERY))) {
-					this.requests.purge(now);
-					purged = now;
-				}
-			}
-		}
-		catch (WakeupException ex) {
-			logger.debug("Read model feed stopped");
-		}
-		catch (RuntimeException ex) {
-			logger.error("The read model feed failed; this instance's catalogue is no longer updated. Restart it.", ex);
-			this.replayed.completeExceptionally(ex);
-		}
+	@Override
+	protected void failed(RuntimeException failure) {
+		logger.error("The read model feed failed; this instance's catalogue is no longer updated. Restart it.",
+				failure);
+		this.replayed.completeExceptionally(failure);
+	}
+
+	@Override
+	protected void stopped() {
+		this.running = false;
+		IllegalStateException stopped = new IllegalStateException("The read model feed has stopped");
+		this.pending.forEach((catchUp) -> catchUp.done().completeExceptionally(stopped));
+		this.catchUps.forEach((catchUp) -> catchUp.done().completeExceptionally(stopped));
 	}
 
 	/**
@@ -225,7 +218,7 @@ public final class ReadModelFeed implements SmartLifecycle, HealthIndicator {
 		if (!this.replayed.isDone()) {
 			return Health.down().withDetail("reason", "replaying the articles topic").build();
 		}
-		if (this.replayed.isCompletedExceptionally() || this.thread == null) {
+		if (this.replayed.isCompletedExceptionally() || !this.running) {
 			return Health.down().withDetail("reason", "the feed stopped; see the log").build();
 		}
 		return Health.up()
@@ -233,38 +226,6 @@ public final class ReadModelFeed implements SmartLifecycle, HealthIndicator {
 			.withDetail("rememberedRequests", this.requests.size())
 			.withDetail("unreadableRecords", this.unreadable)
 			.build();
-	}
-
-	@Override
-	public void stop() {
-		KafkaConsumer<String, byte[]> consumer = this.consumer;
-		if (consumer != null) {
-			consumer.wakeup();
-		}
-		Thread thread = this.thread;
-		if (thread != null) {
-			try {
-				thread.join(5000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		this.thread = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.thread != null;
-	}
-
-	/**
-	 * Starts before, and stops after, the writer's listener container and the web server,
-	 * which depend on it.
-	 */
-	@Override
-	public int getPhase() {
-		return 0;
 	}
 
 	private record CatchUp(List<TopicPartition> partitions, CompletableFuture<Void> done,

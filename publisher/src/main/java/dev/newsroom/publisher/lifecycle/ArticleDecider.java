@@ -29,7 +29,6 @@ import dev.newsroom.publisher.lifecycle.Decision.Accepted;
 import dev.newsroom.publisher.lifecycle.Decision.Ignored;
 import dev.newsroom.publisher.lifecycle.Decision.Problem;
 import dev.newsroom.publisher.lifecycle.Decision.Rejected;
-import dev.newsroom.schemas.serde.TrustedAvroPackages;
 
 /**
  * The rules of an article's lifecycle, as a pure function from the article as it stands
@@ -45,9 +44,6 @@ public final class ArticleDecider {
 	 */
 	public ArticleDecider(URI siteUrl) {
 		this.siteUrl = siteUrl;
-		// Copying an article's builder copies its nested records through Avro, which
-		// instantiates only trusted classes.
-		TrustedAvroPackages.trustNewsroomEvents();
 	}
 
 	/**

@@ -10,26 +10,19 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Reads the writer's answers to this instance's commands. The instance reads one
  * partition of the replies topic, chosen at start, from its end; its commands name that
  * partition, so each instance reads about 1/n of the replies.
  */
-public final class ReplyReader implements SmartLifecycle {
+public final class ReplyReader extends ConsumerLoop {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReplyReader.class);
-
-	private final Map<String, Object> consumerConfig;
 
 	private final TopicPartition partition;
 
@@ -39,10 +32,6 @@ public final class ReplyReader implements SmartLifecycle {
 
 	private final CompletableFuture<Void> positioned = new CompletableFuture<>();
 
-	private volatile KafkaConsumer<String, byte[]> consumer;
-
-	private volatile Thread thread;
-
 	/**
 	 * @param consumerConfig the consumer's settings (no group: the partition is assigned)
 	 * @param topic the replies topic
@@ -50,7 +39,7 @@ public final class ReplyReader implements SmartLifecycle {
 	 * @param json the JSON mapper
 	 */
 	public ReplyReader(Map<String, Object> consumerConfig, String topic, int partitions, JsonMapper json) {
-		this.consumerConfig = consumerConfig;
+		super(consumerConfig, "publisher-replies");
 		this.partition = new TopicPartition(topic, ThreadLocalRandom.current().nextInt(partitions));
 		this.json = json;
 	}
@@ -77,14 +66,6 @@ public final class ReplyReader implements SmartLifecycle {
 		this.waiting.remove(correlationId);
 	}
 
-	@Override
-	public void start() {
-		this.consumer = new KafkaConsumer<>(this.consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
-		this.thread = new Thread(this::run, "publisher-replies");
-		this.thread.setDaemon(true);
-		this.thread.start();
-	}
-
 	/**
 	 * @return completed once the reader sits at the end of its partition; a command sent
 	 * before could have its answer missed
@@ -93,25 +74,23 @@ public final class ReplyReader implements SmartLifecycle {
 		return this.positioned;
 	}
 
-	private void run() {
-		try (KafkaConsumer<String, byte[]> consumer = this.consumer) {
-			consumer.assign(List.of(this.partition));
-			consumer.seekToEnd(List.of(this.partition));
-			consumer.position(this.partition);
-			this.positioned.complete(null);
-			while (!Thread.currentThread().isInterrupted()) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-					deliver(record);
-				}
+	@Override
+	protected void poll(KafkaConsumer<String, byte[]> consumer) {
+		consumer.assign(List.of(this.partition));
+		consumer.seekToEnd(List.of(this.partition));
+		consumer.position(this.partition);
+		this.positioned.complete(null);
+		while (!Thread.currentThread().isInterrupted()) {
+			for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+				deliver(record);
 			}
 		}
-		catch (WakeupException ex) {
-			logger.debug("Reply reader stopped");
-		}
-		catch (RuntimeException ex) {
-			this.positioned.completeExceptionally(ex);
-			logger.error("Reply reader failed; writes will time out until the publisher restarts", ex);
-		}
+	}
+
+	@Override
+	protected void failed(RuntimeException failure) {
+		this.positioned.completeExceptionally(failure);
+		logger.error("Reply reader failed; writes will time out until the publisher restarts", failure);
 	}
 
 	private void deliver(ConsumerRecord<String, byte[]> record) {
@@ -125,38 +104,6 @@ public final class ReplyReader implements SmartLifecycle {
 		catch (JacksonException ex) {
 			reply.completeExceptionally(ex);
 		}
-	}
-
-	@Override
-	public void stop() {
-		KafkaConsumer<String, byte[]> consumer = this.consumer;
-		if (consumer != null) {
-			consumer.wakeup();
-		}
-		Thread thread = this.thread;
-		if (thread != null) {
-			try {
-				thread.join(5000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		this.thread = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.thread != null;
-	}
-
-	/**
-	 * Starts before, and stops after, the writer's listener container and the web server,
-	 * which depend on it.
-	 */
-	@Override
-	public int getPhase() {
-		return 0;
 	}
 
 }
