@@ -229,7 +229,8 @@ class PublisherInstancesIT {
 		assertThat(response.headers().firstValue("Retry-After")).isEmpty();
 		JsonNode problem = read(response);
 		assertThat(problem.path("type").asString()).isEqualTo("https://newsroom.dev/problems/event-not-serializable");
-		assertThat(problem.path("detail").asString()).contains("needs credentials").contains("Retrying will not help");
+		assertThat(problem.path("detail").asString()).contains("credentials were refused")
+			.contains("Retrying will not help");
 		assertThat(PublisherTopics.endOffsets(List.of(PREFIX + "articles", PREFIX + "changes"))).isEqualTo(before);
 		assertThat(output.getAll()).contains("ERROR").contains("cannot be written");
 	}

@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,6 +50,10 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "newsroom.publisher.site-url=https://news.example")
+// Closed after its tests, while the shared broker still runs: at JVM exit it would wait
+// for
+// the broker that another shutdown hook is stopping.
+@DirtiesContext
 class ArticleLifecycleIT {
 
 	private final int port;

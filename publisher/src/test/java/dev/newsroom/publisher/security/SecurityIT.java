@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,6 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing reaches the articles topic.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// Closed after its tests, while the shared broker still runs: at JVM exit it would wait
+// for
+// the broker that another shutdown hook is stopping.
+@DirtiesContext
 class SecurityIT {
 
 	static final TestAccounts accounts = TestAccounts.create().add("admin", Role.ADMIN);
