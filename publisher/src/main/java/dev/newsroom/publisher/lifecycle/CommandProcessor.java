@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -113,6 +116,9 @@ public final class CommandProcessor {
 	 */
 	public void process(List<ConsumerRecord<String, byte[]>> records) {
 		Batch batch = new Batch();
+		// First decide every command and send its events, then wait for all of them at
+		// once: one round trip to the brokers per batch, not one per command.
+		List<Runnable> answers = new ArrayList<>();
 		for (ConsumerRecord<String, byte[]> record : records) {
 			CommandEnvelope envelope;
 			try {
@@ -128,12 +134,12 @@ public final class CommandProcessor {
 						envelope.command().articleId(), envelope.actor(), envelope.deadline());
 				continue;
 			}
-			CommandReply reply = apply(envelope, record.partition(), batch, now);
-			if (reply != null && envelope.replyPartition() >= 0) {
-				this.kafka.send(this.topics.replies().name(), envelope.replyPartition(), envelope.correlationId(),
-						this.json.writeValueAsBytes(reply));
+			Outcome outcome = apply(envelope, record.partition(), batch, now);
+			if (outcome != null) {
+				answers.add(() -> answer(envelope, record.partition(), outcome, batch, now));
 			}
 		}
+		answers.forEach(Runnable::run);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -147,18 +153,20 @@ public final class CommandProcessor {
 		}
 	}
 
-	private @Nullable CommandReply apply(CommandEnvelope envelope, int partition, Batch batch, Instant now) {
+	private @Nullable Outcome apply(CommandEnvelope envelope, int partition, Batch batch, Instant now) {
 		String key = envelope.idempotencyKey();
 		if (key != null) {
-			RememberedRequest seen = batch.request(envelope.actor(), key);
-			if (seen == null) {
-				seen = this.requests.find(envelope.actor(), key, now).orElse(null);
+			Outcome earlier = batch.outcome(envelope.actor(), key);
+			if (earlier != null) {
+				return Objects.equals(earlier.fingerprint(), envelope.fingerprint())
+						? Outcome.replay(() -> earlier.reply().to(envelope.correlationId()))
+						: Outcome.now(problem(envelope, IdempotencyProblems.keyReused(key, earlier.articleId())));
 			}
+			RememberedRequest seen = this.requests.find(envelope.actor(), key, now).orElse(null);
 			if (seen != null) {
-				if (Objects.equals(seen.fingerprint(), envelope.fingerprint())) {
-					return seen.reply().to(envelope.correlationId());
-				}
-				return problem(envelope, IdempotencyProblems.keyReused(key, seen.articleId()));
+				return Objects.equals(seen.fingerprint(), envelope.fingerprint())
+						? Outcome.replay(() -> seen.reply().to(envelope.correlationId()))
+						: Outcome.now(problem(envelope, IdempotencyProblems.keyReused(key, seen.articleId())));
 			}
 		}
 		String id = envelope.command().articleId();
@@ -172,29 +180,45 @@ public final class CommandProcessor {
 			slugHolder = (holder != null && !holder.equals(id)) ? holder : null;
 		}
 		Decision decision = this.decider.decide(current, slugHolder, envelope, now);
-		CommandReply reply;
+		Outcome outcome;
 		if (decision instanceof Accepted accepted) {
-			reply = write(envelope, accepted, partition, batch);
+			outcome = write(envelope, accepted, partition, batch);
 		}
 		else if (decision instanceof Rejected rejected) {
-			reply = problem(envelope, rejected.problem());
+			outcome = Outcome.now(problem(envelope, rejected.problem()));
 		}
 		else {
 			logger.info("Command {} for article {} not applied: {}", envelope.command().getClass().getSimpleName(), id,
 					((Decision.Ignored) decision).why());
 			return null;
 		}
-		if (key != null && reply.status() < 500) {
+		if (key != null) {
+			batch.expect(envelope.actor(), key, outcome.remembering(envelope.fingerprint(), id));
+		}
+		return outcome;
+	}
+
+	/**
+	 * Remembers the answer under the request's key, unless it is a failure on the
+	 * server's side or a replay, and sends it to the waiting instance.
+	 */
+	private void answer(CommandEnvelope envelope, int partition, Outcome outcome, Batch batch, Instant now) {
+		CommandReply reply = outcome.reply();
+		String key = envelope.idempotencyKey();
+		if (key != null && !outcome.replayed() && reply.status() < 500) {
 			RememberedRequest remembered = new RememberedRequest(envelope.actor(), key,
-					Objects.requireNonNull(envelope.fingerprint()), id, now, reply);
+					Objects.requireNonNull(envelope.fingerprint()), envelope.command().articleId(), now, reply);
 			this.kafka.send(this.topics.requests().name(), partition, remembered.recordKey(),
 					this.json.writeValueAsBytes(remembered));
 			batch.remember(remembered);
 		}
-		return reply;
+		if (envelope.replyPartition() >= 0) {
+			this.kafka.send(this.topics.replies().name(), envelope.replyPartition(), envelope.correlationId(),
+					this.json.writeValueAsBytes(reply));
+		}
 	}
 
-	private CommandReply write(CommandEnvelope envelope, Accepted accepted, int partition, Batch batch) {
+	private Outcome write(CommandEnvelope envelope, Accepted accepted, int partition, Batch batch) {
 		ArticleEvent event = accepted.event();
 		String id = event.getArticle().getId();
 		byte[] article;
@@ -208,28 +232,32 @@ public final class CommandProcessor {
 				throw ex;
 			}
 			logger.error("The event of article {} cannot be written: {}", id, ex.getMessage(), ex);
-			return problem(envelope, new Problem(500, "event-not-serializable", "Event refused",
+			return Outcome.now(problem(envelope, new Problem(500, "event-not-serializable", "Event refused",
 					"The article's event cannot be written to " + this.topics.articles().name() + ": " + ex.getMessage()
 							+ ". Retrying will not help; an operator must fix the schema or the registry. Nothing was written.",
-					Map.of("articleId", id)));
+					Map.of("articleId", id))));
 		}
 		int size = article.length + id.length() + 512;
 		if (size > this.maxRecordBytes) {
 			logger.error("The event of article {} is {} bytes, over the record limit of {} bytes", id, article.length,
 					this.maxRecordBytes);
-			return problem(envelope,
+			return Outcome.now(problem(envelope,
 					new Problem(413, "article-too-large", "Article too large",
 							"The article's event would be " + article.length + " bytes, over Kafka's record limit of "
 									+ this.maxRecordBytes + " bytes. Shorten the body. Nothing was written.",
-							Map.of("articleId", id, "maxBytes", this.maxRecordBytes)));
+							Map.of("articleId", id, "maxBytes", this.maxRecordBytes))));
 		}
-		RecordMetadata sent = this.kafka
-			.send(new ProducerRecord<>(this.topics.articles().name(), partition, id, article))
-			.join()
-			.getRecordMetadata();
+		CompletableFuture<SendResult<String, byte[]>> sending = this.kafka
+			.send(new ProducerRecord<>(this.topics.articles().name(), partition, id, article));
 		this.kafka.send(this.topics.changes().name(), Partitions.of(id, this.topics.changes().partitions()), id,
 				change);
 		batch.write(event);
+		return Outcome.later(() -> written(envelope, accepted, sending.join().getRecordMetadata()));
+	}
+
+	private CommandReply written(CommandEnvelope envelope, Accepted accepted, RecordMetadata sent) {
+		ArticleEvent event = accepted.event();
+		String id = event.getArticle().getId();
 		logger.info("{} article {} v{} ({}) by {} at {}-{}@{}", event.getType(), id, event.getArticle().getVersion(),
 				event.getArticle().getCanonicalUrl(), event.getActor(), sent.topic(), sent.partition(), sent.offset());
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -272,6 +300,66 @@ public final class CommandProcessor {
 	}
 
 	/**
+	 * The answer to a command, known at once (a refusal) or once its events are
+	 * acknowledged; computed once.
+	 */
+	private static final class Outcome {
+
+		private final Supplier<CommandReply> answer;
+
+		private final boolean replayed;
+
+		private @Nullable String fingerprint;
+
+		private @Nullable String articleId;
+
+		private @Nullable CommandReply reply;
+
+		private Outcome(Supplier<CommandReply> answer, boolean replayed) {
+			this.answer = answer;
+			this.replayed = replayed;
+		}
+
+		static Outcome now(CommandReply reply) {
+			return new Outcome(() -> reply, false);
+		}
+
+		static Outcome later(Supplier<CommandReply> answer) {
+			return new Outcome(answer, false);
+		}
+
+		static Outcome replay(Supplier<CommandReply> answer) {
+			return new Outcome(answer, true);
+		}
+
+		Outcome remembering(@Nullable String fingerprint, String articleId) {
+			this.fingerprint = fingerprint;
+			this.articleId = articleId;
+			return this;
+		}
+
+		CommandReply reply() {
+			if (this.reply == null) {
+				this.reply = this.answer.get();
+			}
+			return this.reply;
+		}
+
+		boolean replayed() {
+			return this.replayed;
+		}
+
+		@Nullable String fingerprint() {
+			return this.fingerprint;
+		}
+
+		String articleId() {
+			return Objects.requireNonNull(this.articleId);
+		}
+
+	}
+
+	/**
 	 * What a batch changed, visible to the batch's later commands at once and to the read
 	 * models once the transaction has committed.
 	 */
@@ -283,12 +371,18 @@ public final class CommandProcessor {
 
 		private final Map<String, RememberedRequest> requests = new HashMap<>();
 
+		private final Map<String, Outcome> outcomes = new HashMap<>();
+
 		@Nullable ArticleEvent article(String id) {
 			return this.articles.get(id);
 		}
 
-		@Nullable RememberedRequest request(String principal, String key) {
-			return this.requests.get(RememberedRequest.recordKey(principal, key));
+		@Nullable Outcome outcome(String principal, String key) {
+			return this.outcomes.get(RememberedRequest.recordKey(principal, key));
+		}
+
+		void expect(String principal, String key, Outcome outcome) {
+			this.outcomes.put(RememberedRequest.recordKey(principal, key), outcome);
 		}
 
 		void write(ArticleEvent event) {
