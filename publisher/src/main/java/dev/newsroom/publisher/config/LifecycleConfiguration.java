@@ -79,7 +79,12 @@ class LifecycleConfiguration {
 
 	@Bean
 	ReplyReader replyReader(KafkaProperties kafka, PublisherProperties properties, JsonMapper json) {
-		return new ReplyReader(unmanagedConsumer(kafka), properties.topics().replies().name(),
+		Map<String, Object> consumer = unmanagedConsumer(kafka);
+		// Replies are written in transactions and read committed: a fetch that waits for
+		// them returns only when its wait ends, not when the transaction commits. A short
+		// wait keeps the answer to the editor from waiting for it.
+		consumer.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
+		return new ReplyReader(consumer, properties.topics().replies().name(),
 				properties.topics().replies().partitions(), json);
 	}
 
