@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -186,34 +187,38 @@ class PublisherInstancesIT {
 	}
 
 	private int start(String registryUserInfo) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(PublisherApplication.class)
-			// Arguments, since properties set on the builder yield to application.yml.
-			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + EmbeddedStack.bootstrapServers(),
-					"--spring.kafka.properties.schema.registry.url=" + EmbeddedStack.schemaRegistryUrl(),
-					"--spring.kafka.properties.basic.auth.user.info=" + registryUserInfo,
-					"--spring.kafka.consumer.group-id=" + PREFIX + "writers",
-					"--newsroom.publisher.security.accounts-file=" + Editors.accountsFile(),
-					"--newsroom.publisher.instance-id=" + UUID.randomUUID(),
-					"--newsroom.publisher.topics.articles.name=" + PREFIX + "articles",
-					"--newsroom.publisher.topics.articles.partitions=" + PARTITIONS,
-					"--newsroom.publisher.topics.articles.configs.segment.ms=100",
-					"--newsroom.publisher.topics.articles.configs.min.cleanable.dirty.ratio=0.01",
-					"--newsroom.publisher.topics.articles.configs.delete.retention.ms=0",
-					"--newsroom.publisher.topics.changes.name=" + PREFIX + "changes",
-					"--newsroom.publisher.topics.commands.name=" + PREFIX + "commands",
-					"--newsroom.publisher.topics.commands.partitions=" + PARTITIONS,
-					"--newsroom.publisher.topics.requests.name=" + PREFIX + "requests",
-					"--newsroom.publisher.topics.requests.partitions=" + PARTITIONS,
-					"--newsroom.publisher.topics.replies.name=" + PREFIX + "replies",
-					"--newsroom.publisher.topics.dead-letters.name=" + PREFIX + "commands-dlt",
-					"--spring.main.banner-mode=off");
-		this.running.add(context);
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		int port = launch(PREFIX, registryUserInfo);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(PublisherClient.withAuthorization(port, null)
 				.send("GET", "/actuator/health/readiness", null)
 				.statusCode()).isEqualTo(200));
 		return port;
+	}
+
+	private int launch(String prefix, String registryUserInfo) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(PublisherApplication.class)
+			// Arguments, since properties set on the builder yield to application.yml.
+			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + EmbeddedStack.bootstrapServers(),
+					"--spring.kafka.properties.schema.registry.url=" + EmbeddedStack.schemaRegistryUrl(),
+					"--spring.kafka.properties.basic.auth.user.info=" + registryUserInfo,
+					"--spring.kafka.consumer.group-id=" + prefix + "writers",
+					"--newsroom.publisher.security.accounts-file=" + Editors.accountsFile(),
+					"--newsroom.publisher.instance-id=" + UUID.randomUUID(),
+					"--newsroom.publisher.topics.articles.name=" + prefix + "articles",
+					"--newsroom.publisher.topics.articles.partitions=" + PARTITIONS,
+					"--newsroom.publisher.topics.articles.configs.segment.ms=100",
+					"--newsroom.publisher.topics.articles.configs.min.cleanable.dirty.ratio=0.01",
+					"--newsroom.publisher.topics.articles.configs.delete.retention.ms=0",
+					"--newsroom.publisher.topics.changes.name=" + prefix + "changes",
+					"--newsroom.publisher.topics.commands.name=" + prefix + "commands",
+					"--newsroom.publisher.topics.commands.partitions=" + PARTITIONS,
+					"--newsroom.publisher.topics.requests.name=" + prefix + "requests",
+					"--newsroom.publisher.topics.requests.partitions=" + PARTITIONS,
+					"--newsroom.publisher.topics.replies.name=" + prefix + "replies",
+					"--newsroom.publisher.topics.dead-letters.name=" + prefix + "commands-dlt",
+					"--spring.main.banner-mode=off");
+		this.running.add(context);
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
 	@Test
@@ -233,6 +238,22 @@ class PublisherInstancesIT {
 			.contains("Retrying will not help");
 		assertThat(PublisherTopics.endOffsets(List.of(PREFIX + "articles", PREFIX + "changes"))).isEqualTo(before);
 		assertThat(output.getAll()).contains("ERROR").contains("cannot be written");
+	}
+
+	@Test
+	void articlesTopicWithAnotherPartitionCountIsReportedAndNotWrittenTo() throws Exception {
+		String prefix = "misaligned-it.";
+		try (Admin admin = admin()) {
+			// More partitions than configured: the admin never takes partitions away.
+			admin.createTopics(List.of(new NewTopic(prefix + "articles", PARTITIONS + 1, (short) 1))).all().get();
+		}
+		int port = launch(prefix, EmbeddedStack.registryUserInfo());
+		PublisherClient anonymous = PublisherClient.withAuthorization(port, null);
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			HttpResponse<String> readiness = anonymous.send("GET", "/actuator/health/readiness", null);
+			assertThat(readiness.statusCode()).isEqualTo(503);
+		});
+		assertThat(anonymous.send("GET", "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
 	}
 
 	private void stop(int port) {

@@ -119,7 +119,9 @@ public final class ReadModelFeed extends ConsumerLoop implements HealthIndicator
 		List<TopicPartition> all = new ArrayList<>();
 		for (String topic : List.of(this.topics.articles().name(), this.topics.changes().name(),
 				this.topics.requests().name())) {
-			for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofMinutes(1))) {
+			List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofMinutes(1));
+			requireAlignedPartitions(topic, partitions.size());
+			for (PartitionInfo info : partitions) {
 				all.add(new TopicPartition(topic, info.partition()));
 			}
 		}
@@ -152,6 +154,23 @@ public final class ReadModelFeed extends ConsumerLoop implements HealthIndicator
 				this.requests.purge(now);
 				purged = now;
 			}
+		}
+	}
+
+	/**
+	 * The writer of partition p of the commands owns partition p of the articles and
+	 * requests topics, so they must have as many partitions as the commands topic is
+	 * configured with; a topic created earlier with another count would break that.
+	 */
+	private void requireAlignedPartitions(String topic, int actual) {
+		int expected = this.topics.commands().partitions();
+		boolean aligned = topic.equals(this.topics.changes().name()) || actual == expected;
+		if (!aligned) {
+			throw new IllegalStateException("Topic " + topic + " has " + actual
+					+ " partitions, but the publisher's commands are configured with " + expected
+					+ ": the articles, commands and requests topics must have the same number. Set "
+					+ "newsroom.publisher.topics.*.partitions to " + actual
+					+ " (and add partitions to the commands topic to match), or recreate the topics.");
 		}
 	}
 
@@ -219,7 +238,11 @@ public final class ReadModelFeed extends ConsumerLoop implements HealthIndicator
 			return Health.down().withDetail("reason", "replaying the articles topic").build();
 		}
 		if (this.replayed.isCompletedExceptionally() || !this.running) {
-			return Health.down().withDetail("reason", "the feed stopped; see the log").build();
+			String reason = this.replayed.handle((done, failure) -> (failure != null) ? failure.getMessage() : null)
+				.getNow(null);
+			return Health.down()
+				.withDetail("reason", (reason != null) ? reason : "the feed stopped; see the log")
+				.build();
 		}
 		return Health.up()
 			.withDetail("articles", this.catalogue.size())
