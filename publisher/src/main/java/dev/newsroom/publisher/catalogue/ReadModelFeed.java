@@ -68,6 +68,8 @@ public final class ReadModelFeed extends ConsumerLoop implements HealthIndicator
 
 	private volatile boolean running;
 
+	private volatile boolean ended;
+
 	private volatile long unreadable;
 
 	/**
@@ -103,6 +105,9 @@ public final class ReadModelFeed extends ConsumerLoop implements HealthIndicator
 	public CompletableFuture<Void> catchUp(Collection<TopicPartition> partitions) {
 		CatchUp catchUp = new CatchUp(List.copyOf(partitions), new CompletableFuture<>());
 		this.catchUps.add(catchUp);
+		if (this.ended) {
+			catchUp.done().completeExceptionally(new IllegalStateException("The read model feed has stopped"));
+		}
 		return catchUp.done();
 	}
 
@@ -184,6 +189,7 @@ public final class ReadModelFeed extends ConsumerLoop implements HealthIndicator
 	@Override
 	protected void stopped() {
 		this.running = false;
+		this.ended = true;
 		IllegalStateException stopped = new IllegalStateException("The read model feed has stopped");
 		this.pending.forEach((catchUp) -> catchUp.done().completeExceptionally(stopped));
 		this.catchUps.forEach((catchUp) -> catchUp.done().completeExceptionally(stopped));
