@@ -175,6 +175,18 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
 	}
 
 	@Override
+	public List<String> incompatibilities(String subject, Schema schema) {
+		JsonNode answer = send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true",
+				schemaRequest(schema));
+		if (answer.path("is_compatible").asBoolean()) {
+			return List.of();
+		}
+		List<String> messages = new ArrayList<>();
+		answer.path("messages").forEach((message) -> messages.add(message.asText()));
+		return messages.isEmpty() ? List.of("incompatible with the subject's compatibility level") : messages;
+	}
+
+	@Override
 	public void setCompatibility(String subject, String level) {
 		ObjectNode body = JSON.createObjectNode().put("compatibility", level);
 		send("PUT", "/config/" + encode(subject), body);

@@ -74,6 +74,16 @@ public interface SchemaRegistryClient {
 	boolean isCompatible(String subject, Schema schema);
 
 	/**
+	 * What keeps the schema from being registered under the subject given its
+	 * compatibility level, as the registry words it. {@code POST
+	 * /compatibility/subjects/{subject}/versions/latest?verbose=true}.
+	 * @param subject the subject
+	 * @param schema the candidate schema
+	 * @return one message per incompatibility; empty if the schema is compatible
+	 */
+	List<String> incompatibilities(String subject, Schema schema);
+
+	/**
 	 * {@code PUT /config/{subject}}.
 	 * @param subject the subject
 	 * @param level one of Confluent's compatibility levels, such as {@code FULL}
