@@ -1,5 +1,6 @@
 package dev.newsroom.publisher.security;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,6 +22,7 @@ import dev.newsroom.testsupport.EmbeddedStack;
 import static dev.newsroom.publisher.security.PublisherClient.bearer;
 import static dev.newsroom.publisher.security.PublisherClient.problem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The publisher as deployed, against a real broker: health is open to probes, and an
@@ -54,7 +56,11 @@ class SecurityIT {
 
 	@Test
 	void healthIsOpenToProbes() {
-		assertThat(this.publisher.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+		// Ready once the catalogue has been replayed, which happens after the context
+		// starts.
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.publisher.get("/actuator/health/readiness", null).statusCode())
+				.isEqualTo(200));
 	}
 
 	@Test
