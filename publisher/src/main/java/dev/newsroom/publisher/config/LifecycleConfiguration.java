@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -126,15 +127,15 @@ class LifecycleConfiguration {
 	@Bean
 	CommandProcessor commandProcessor(DefaultKafkaProducerFactory<String, byte[]> writerProducerFactory,
 			KafkaProperties kafka, PublisherProperties properties, ArticleDecider decider, Catalogue catalogue,
-			ArticleHistory history, RequestLog requests, ScheduledPublications schedules, JsonMapper json,
-			Clock clock) {
+			ArticleHistory history, RequestLog requests, ScheduledPublications schedules, JsonMapper json, Clock clock,
+			MeterRegistry meters) {
 		Map<String, Object> producer = kafka.buildProducerProperties();
 		SpecificAvroSerializer<ArticleEvent> events = new SpecificAvroSerializer<>();
 		events.configure(producer, false);
 		int maxRecordBytes = Integer
 			.parseInt(producer.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1024 * 1024).toString());
 		return new CommandProcessor(new KafkaTemplate<>(writerProducerFactory), events, decider, catalogue, history,
-				requests, schedules, properties.topics(), json, clock, maxRecordBytes);
+				requests, schedules, properties.topics(), json, clock, maxRecordBytes, meters);
 	}
 
 	@Bean

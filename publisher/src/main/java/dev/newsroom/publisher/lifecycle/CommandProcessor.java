@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -53,6 +54,9 @@ public final class CommandProcessor {
 
 	private static final Logger logger = LoggerFactory.getLogger(CommandProcessor.class);
 
+	/** The counter of committed article events, tagged with their {@code type}. */
+	public static final String EVENTS_METRIC = "newsroom.publisher.article.events";
+
 	/** What a JSON answer says it is. */
 	static final String JSON = "application/json";
 
@@ -81,6 +85,8 @@ public final class CommandProcessor {
 
 	private final int maxRecordBytes;
 
+	private final MeterRegistry meters;
+
 	/**
 	 * @param kafka the transactional template
 	 * @param events the Avro serializer of events
@@ -93,11 +99,14 @@ public final class CommandProcessor {
 	 * @param json the JSON mapper
 	 * @param clock the clock
 	 * @param maxRecordBytes the largest record the producer sends
+	 * @param meters where {@value #EVENTS_METRIC} counts the committed events by type
 	 */
 	public CommandProcessor(KafkaTemplate<String, byte[]> kafka, Serializer<ArticleEvent> events,
 			ArticleDecider decider, Catalogue catalogue, ArticleHistory history, RequestLog requests,
-			ScheduledPublications schedules, Topics topics, JsonMapper json, Clock clock, int maxRecordBytes) {
+			ScheduledPublications schedules, Topics topics, JsonMapper json, Clock clock, int maxRecordBytes,
+			MeterRegistry meters) {
 		this.kafka = kafka;
+		this.meters = meters;
 		this.events = events;
 		this.decider = decider;
 		this.catalogue = catalogue;
@@ -399,6 +408,7 @@ public final class CommandProcessor {
 				processor.catalogue.apply(event);
 				processor.history.apply(event);
 				processor.schedules.committed(event);
+				processor.meters.counter(EVENTS_METRIC, "type", event.getType().name()).increment();
 			}
 			this.requests.values().forEach(processor.requests::apply);
 		}

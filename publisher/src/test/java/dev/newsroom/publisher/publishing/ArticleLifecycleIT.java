@@ -379,6 +379,19 @@ class ArticleLifecycleIT {
 	}
 
 	@Test
+	void committedEventsAreCountedByTypeForOperators() {
+		String id = created(article(slug()));
+		this.editor.send("POST", "/api/articles/" + id + "/unpublish", "{\"reason\":\"Counted\"}", "If-Match", "\"1\"");
+		PublisherClient admin = PublisherClient.signIn(this.port, Editors.ADMIN);
+		JsonNode unpublished = read(
+				admin.send("GET", "/actuator/metrics/newsroom.publisher.article.events?tag=type:UNPUBLISHED", null));
+		assertThat(unpublished.path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(1);
+		assertThat(this.editor.send("GET", "/actuator/metrics/newsroom.publisher.article.events", null).statusCode())
+			.as("metrics are for admins")
+			.isEqualTo(403);
+	}
+
+	@Test
 	void openApiDocumentDescribesTheApi() {
 		HttpResponse<String> response = PublisherClient.withAuthorization(this.port, null)
 			.send("GET", "/v3/api-docs", null);
