@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -49,11 +50,26 @@ final class LocalKafkaBroker implements AutoCloseable {
 		Files.createDirectories(logDir);
 		Properties config = config(logDir, port, controllerPort);
 		if (!Files.exists(logDir.resolve("meta.properties"))) {
+			if (holdsData(logDir)) {
+				throw new DamagedDataException(dataDir, "it holds data but no meta.properties");
+			}
 			format(logDir);
 		}
-		KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
-		server.startup();
+		KafkaRaftServer server;
+		try {
+			server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+			server.startup();
+		}
+		catch (RuntimeException ex) {
+			throw new DamagedDataException(dataDir, ex.getMessage());
+		}
 		return new LocalKafkaBroker(server, "localhost:" + port);
+	}
+
+	private static boolean holdsData(Path logDir) throws IOException {
+		try (Stream<Path> files = Files.list(logDir)) {
+			return files.findAny().isPresent();
+		}
 	}
 
 	static Properties config(Path logDir, int port, int controllerPort) {
@@ -78,6 +94,15 @@ final class LocalKafkaBroker implements AutoCloseable {
 		config.put("min.insync.replicas", "1");
 		config.put("group.initial.rebalance.delay.ms", "0");
 		config.put("auto.create.topics.enable", "false");
+		// Sized for one machine's local traffic rather than a production node: the
+		// cleaner's 128 MB default dedupe buffer alone would be most of this heap.
+		config.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
+		config.put("log.cleaner.threads", "1");
+		config.put("num.network.threads", "2");
+		config.put("num.io.threads", "2");
+		config.put("background.threads", "2");
+		config.put("num.recovery.threads.per.data.dir", "1");
+		config.put("num.replica.fetchers", "1");
 		return config;
 	}
 
@@ -109,6 +134,24 @@ final class LocalKafkaBroker implements AutoCloseable {
 	public void close() {
 		this.server.shutdown();
 		this.server.awaitShutdown();
+	}
+
+	/**
+	 * Kafka cannot start from its data folder. Nothing is deleted: the message says how
+	 * to keep the data or to start over.
+	 */
+	static final class DamagedDataException extends IllegalStateException {
+
+		private static final long serialVersionUID = 1L;
+
+		DamagedDataException(Path dataDir, String cause) {
+			super("Kafka could not start from its data in " + dataDir.toAbsolutePath() + ": " + cause
+					+ ". Nothing was deleted. If another program uses that folder, stop it and start again. To keep "
+					+ "the data, restore the folder from a backup. To start over with an empty broker, which loses "
+					+ "every article, view and delivery kept there, move the folder aside: mv "
+					+ dataDir.toAbsolutePath() + " " + dataDir.toAbsolutePath() + ".damaged");
+		}
+
 	}
 
 }

@@ -1,10 +1,13 @@
 package dev.newsroom.localstack;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Where the local stack keeps its data and which ports it uses. Each can be changed with
- * a system property, such as {@code -Dnewsroom.kafka.port=19092}.
+ * Where the local stack keeps its data, which ports it uses and how it runs the services'
+ * JVMs. Each can be changed with a system property, such as
+ * {@code -Dnewsroom.kafka.port=19092}.
  *
  * @param repository the repository root, where the services' jars are built
  * @param home where data and logs are kept ({@code newsroom.home}, default
@@ -13,25 +16,70 @@ import java.nio.file.Path;
  * @param kafkaControllerPort the controller port ({@code newsroom.kafka.controller-port},
  * 9093)
  * @param registryPort ({@code newsroom.registry.port}, 8081)
- * @param publisherPort ({@code newsroom.publisher.port}, 8082)
- * @param viewCounterPort ({@code newsroom.view-counter.port}, 8083)
- * @param notifierPort ({@code newsroom.notifier.port}, 8084)
+ * @param publisherPort the first publisher's port ({@code newsroom.publisher.port}, 8082)
+ * @param viewCounterPort the first view counter's port
+ * ({@code newsroom.view-counter.port}, 8083)
+ * @param notifierPort the first notifier's port ({@code newsroom.notifier.port}, 8084)
  * @param siteUrl the public site's URL, for canonical URLs and CORS
  * ({@code newsroom.site-url}, http://localhost:8080)
+ * @param serviceJvmOptions the options of each service's JVM
+ * ({@code newsroom.service-jvm-options}, space-separated; {@link #DEFAULT_JVM_OPTIONS})
+ * @param classDataSharing whether services start from a class-data archive
+ * ({@code newsroom.cds}, true)
  */
 record LocalStackSettings(Path repository, Path home, int kafkaPort, int kafkaControllerPort, int registryPort,
-		int publisherPort, int viewCounterPort, int notifierPort, String siteUrl) {
+		int publisherPort, int viewCounterPort, int notifierPort, String siteUrl, List<String> serviceJvmOptions,
+		boolean classDataSharing) {
+
+	/**
+	 * The services' JVM options, chosen from measurement (see the stack-start benchmark):
+	 * a heap that holds each service's live set several times over, the serial collector,
+	 * which suits small heaps on few cores, smaller thread stacks and code cache, and
+	 * both JIT compilers, so that benchmarks run on these processes measure real speed. A
+	 * service that runs out of memory exits and is restarted.
+	 */
+	static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xms24m -Xmx192m -Xss512k "
+			+ "-XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -XX:+ExitOnOutOfMemoryError";
 
 	static LocalStackSettings fromSystemProperties() {
 		Path repository = Path.of(System.getProperty("newsroom.repository", ".")).toAbsolutePath().normalize();
 		return new LocalStackSettings(repository,
-				Path.of(System.getProperty("newsroom.home", repository.resolve(".newsroom").toString())),
+				Path.of(System.getProperty("newsroom.home", repository.resolve(".newsroom").toString()))
+					.toAbsolutePath()
+					.normalize(),
 				Integer.getInteger("newsroom.kafka.port", 9092),
 				Integer.getInteger("newsroom.kafka.controller-port", 9093),
 				Integer.getInteger("newsroom.registry.port", 8081), Integer.getInteger("newsroom.publisher.port", 8082),
 				Integer.getInteger("newsroom.view-counter.port", 8083),
 				Integer.getInteger("newsroom.notifier.port", 8084),
-				System.getProperty("newsroom.site-url", "http://localhost:8080"));
+				System.getProperty("newsroom.site-url", "http://localhost:8080"),
+				Arrays.stream(
+						System.getProperty("newsroom.service-jvm-options", DEFAULT_JVM_OPTIONS).trim().split("\\s+"))
+					.filter((option) -> !option.isEmpty())
+					.toList(),
+				Boolean.parseBoolean(System.getProperty("newsroom.cds", "true")));
+	}
+
+	/**
+	 * @param service a service's name
+	 * @return the port of its first instance
+	 */
+	int portOf(String service) {
+		return switch (service) {
+			case "schema-registry" -> this.registryPort;
+			case "publisher" -> this.publisherPort;
+			case "view-counter" -> this.viewCounterPort;
+			case "notifier" -> this.notifierPort;
+			default -> throw new IllegalArgumentException("No service named " + service);
+		};
+	}
+
+	/**
+	 * @param service a service's name
+	 * @return the system property that sets the port of its first instance
+	 */
+	static String portProperty(String service) {
+		return "schema-registry".equals(service) ? "newsroom.registry.port" : "newsroom." + service + ".port";
 	}
 
 	Path kafkaDir() {
@@ -40,6 +88,14 @@ record LocalStackSettings(Path repository, Path home, int kafkaPort, int kafkaCo
 
 	Path logDir() {
 		return this.home.resolve("logs");
+	}
+
+	Path statusFile() {
+		return this.home.resolve("status");
+	}
+
+	Path classDataDir() {
+		return this.home.resolve("cds");
 	}
 
 	/**

@@ -11,114 +11,161 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Newsroom service running as a child JVM from its executable jar. Its output goes to
- * {@code <logs>/<name>.log} and, line by line, to this launcher's console under the
- * service's name.
+ * One run of a service instance as a child JVM. Its output is appended to its log file
+ * and copied, line by line, to the launcher's console under the instance's id; the last
+ * lines are kept to be shown if it crashes.
  */
-final class ServiceProcess implements AutoCloseable {
+final class ServiceProcess {
 
-	private static final Duration HEALTH_POLL = Duration.ofMillis(500);
+	private static final Duration HEALTH_POLL = Duration.ofMillis(200);
 
-	private static final Logger launcher = LoggerFactory.getLogger("local-stack");
+	private static final int TAIL_LINES = 15;
 
-	private final String name;
+	private static final Path SETSID = Path.of("/usr/bin/setsid");
 
-	private final int port;
+	private final ServiceInstance instance;
 
 	private final Process process;
 
-	private volatile boolean stopping;
+	private final Deque<String> tail = new ArrayDeque<>();
 
-	private ServiceProcess(String name, int port, Process process) {
-		this.name = name;
-		this.port = port;
+	private final CompletableFuture<Void> outputCopied = new CompletableFuture<>();
+
+	private ServiceProcess(ServiceInstance instance, Process process) {
+		this.instance = instance;
 		this.process = process;
 	}
 
 	/**
-	 * Starts a service.
-	 * @param name the service's name, also its module and jar name
-	 * @param jar the executable jar
-	 * @param port the HTTP port
-	 * @param logDir where its log file goes
-	 * @param arguments Spring Boot arguments, such as {@code --server.port=8082}
-	 * @param environment variables added to this launcher's environment for the service;
-	 * the place for secrets, which other users can read in the arguments of a process
-	 * ({@code ps}) but not in its environment
+	 * Starts the instance.
+	 * @param instance what to run
+	 * @param append whether to add to the existing log (a restart) or start it afresh
 	 * @return the running process
 	 * @throws IOException if the JVM cannot be started
 	 */
-	static ServiceProcess start(String name, Path jar, int port, Path logDir, List<String> arguments,
-			Map<String, String> environment) throws IOException {
-		if (!Files.isRegularFile(jar)) {
-			throw new IOException("No " + jar + ": build it first with ./mvnw -DskipTests package");
+	static ServiceProcess start(ServiceInstance instance, boolean append) throws IOException {
+		Files.createDirectories(instance.logFile().getParent());
+		List<String> command = new ArrayList<>(instance.command());
+		if (Files.isExecutable(SETSID)) {
+			// A session of its own keeps the terminal's Ctrl-C from reaching the service
+			// directly: the launcher stops it, so the exit is never taken for a crash.
+			command.add(0, SETSID.toString());
 		}
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-				jar.toString(), "--server.port=" + port));
-		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().putAll(environment);
-		Process process = builder.start();
-		ServiceProcess service = new ServiceProcess(name, port, process);
-		Files.createDirectories(logDir);
-		Thread pump = new Thread(() -> service.pump(logDir.resolve(name + ".log")), name + "-output");
+		builder.environment().putAll(instance.environment());
+		Writer log = Files.newBufferedWriter(instance.logFile(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE, append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+		if (append) {
+			log.write("---- restarted by the local stack at " + Instant.now() + System.lineSeparator());
+			log.flush();
+		}
+		Process process;
+		try {
+			process = builder.start();
+		}
+		catch (IOException ex) {
+			log.close();
+			throw ex;
+		}
+		ServiceProcess started = new ServiceProcess(instance, process);
+		Thread pump = new Thread(() -> started.copyOutput(log), instance.id() + "-output");
 		pump.setDaemon(true);
 		pump.start();
-		process.onExit().thenAccept((exited) -> {
-			if (!service.stopping) {
-				launcher.error(
-						"{} exited unexpectedly with code {}; see .newsroom/logs/{}.log. The rest keeps running.", name,
-						exited.exitValue(), name);
-			}
-		});
-		return service;
+		return started;
 	}
 
-	private void pump(Path logFile) {
-		Logger console = LoggerFactory.getLogger(this.name);
-		try (BufferedReader lines = new BufferedReader(
-				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
-				Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
+	private void copyOutput(Writer log) {
+		Logger console = LoggerFactory.getLogger(this.instance.id());
+		try (log;
+				BufferedReader lines = new BufferedReader(
+						new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
 			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
 				log.write(line);
 				log.write(System.lineSeparator());
 				log.flush();
+				remember(line);
 				console.info("{}", line);
 			}
 		}
 		catch (IOException ex) {
-			console.warn("Stopped copying the output of {}: {}", this.name, ex.getMessage());
+			console.warn("Stopped copying the output of {}: {}", this.instance.id(), ex.getMessage());
+		}
+		finally {
+			this.outputCopied.complete(null);
 		}
 	}
 
+	private synchronized void remember(String line) {
+		if (this.tail.size() == TAIL_LINES) {
+			this.tail.removeFirst();
+		}
+		this.tail.addLast(line);
+	}
+
 	/**
-	 * Waits until {@code /actuator/health} answers UP.
+	 * The last lines the process wrote, once all its output has been read.
+	 * @return up to 15 lines, oldest first
+	 */
+	List<String> lastLines() {
+		try {
+			this.outputCopied.get(5, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			// Show what has been read so far.
+		}
+		synchronized (this) {
+			return new ArrayList<>(this.tail);
+		}
+	}
+
+	ServiceInstance instance() {
+		return this.instance;
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * @return completes with the exit code when the process ends, however it ends
+	 */
+	CompletableFuture<Integer> exit() {
+		return this.process.onExit().thenApply(Process::exitValue);
+	}
+
+	/**
+	 * Waits until {@code /actuator/health} answers UP from this process.
 	 * @param timeout how long to wait
-	 * @throws IllegalStateException if the service exits or is not healthy in time
+	 * @throws IllegalStateException if the process exits or is not healthy in time
 	 */
 	void awaitHealthy(Duration timeout) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+		HttpRequest health = HttpRequest.newBuilder(URI.create(this.instance.url() + "/actuator/health"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException(this.name + " exited with code " + this.process.exitValue()
-						+ " before it was healthy; see its log above or in .newsroom/logs/" + this.name + ".log");
+				throw new IllegalStateException(this.instance.id() + " exited with code " + this.process.exitValue()
+						+ " before it was healthy; see its log above or in " + this.instance.logFile());
 			}
 			try {
 				// Spring Boot answers 200 only when the overall status is UP.
@@ -131,47 +178,45 @@ final class ServiceProcess implements AutoCloseable {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while waiting for " + this.name, ex);
+				throw new IllegalStateException("Interrupted while waiting for " + this.instance.id(), ex);
 			}
 			try {
-				Thread.sleep(HEALTH_POLL.toMillis());
+				this.process.waitFor(HEALTH_POLL.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while waiting for " + this.name, ex);
+				throw new IllegalStateException("Interrupted while waiting for " + this.instance.id(), ex);
 			}
 		}
-		throw new IllegalStateException(this.name + " was not healthy within " + timeout.toSeconds() + " s at " + url()
-				+ "/actuator/health; see .newsroom/logs/" + this.name + ".log");
-	}
-
-	String name() {
-		return this.name;
-	}
-
-	String url() {
-		return "http://localhost:" + this.port;
+		throw new IllegalStateException(this.instance.id() + " was not healthy within " + timeout.toSeconds() + " s at "
+				+ this.instance.url() + "/actuator/health; see " + this.instance.logFile());
 	}
 
 	/**
-	 * Asks the service to shut down gracefully, and kills it if it has not within 30
+	 * Asks the process to shut down gracefully, and kills it if it has not within 30
 	 * seconds.
 	 */
-	@Override
-	public void close() {
-		this.stopping = true;
-		if (!this.process.isAlive()) {
+	void stop() {
+		stop(this.process.toHandle());
+	}
+
+	/**
+	 * Stops a process gracefully (SIGTERM), then forcibly after 30 seconds.
+	 * @param process the process
+	 */
+	static void stop(ProcessHandle process) {
+		if (!process.isAlive()) {
 			return;
 		}
-		this.process.destroy();
+		process.destroy();
 		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
+			process.onExit().get(30, TimeUnit.SECONDS);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
+		catch (Exception ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			process.destroyForcibly();
 		}
 	}
 

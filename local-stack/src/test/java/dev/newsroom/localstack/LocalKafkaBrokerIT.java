@@ -2,11 +2,13 @@ package dev.newsroom.localstack;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -69,6 +72,49 @@ class LocalKafkaBrokerIT {
 					assertThat(records).extracting(ConsumerRecord::value).containsExactly("published");
 				});
 			}
+		}
+	}
+
+	@Test
+	void aDamagedMetaPropertiesFileIsReportedWithHowToRecoverAndNothingIsDeleted() throws Exception {
+		int port = freePort();
+		int controllerPort = freePort();
+		try (LocalKafkaBroker broker = LocalKafkaBroker.start(this.home, port, controllerPort)) {
+			assertThat(broker.bootstrapServers()).endsWith(":" + port);
+		}
+		Path meta = this.home.resolve("data").resolve("meta.properties");
+		Files.writeString(meta, "\u0000\u0000 not a properties file");
+		List<Path> before = filesUnder(this.home);
+
+		assertThatExceptionOfType(LocalKafkaBroker.DamagedDataException.class)
+			.isThrownBy(() -> LocalKafkaBroker.start(this.home, port, controllerPort))
+			.withMessageStartingWith("Kafka could not start from its data in " + this.home.toAbsolutePath() + ": ")
+			.withMessageContaining("Nothing was deleted.")
+			.withMessageEndingWith("mv " + this.home.toAbsolutePath() + " " + this.home.toAbsolutePath() + ".damaged");
+		assertThat(filesUnder(this.home)).containsAll(before);
+		assertThat(Files.readString(meta)).endsWith("not a properties file");
+	}
+
+	@Test
+	void dataWithoutMetaPropertiesIsNeverFormattedOver() throws Exception {
+		int port = freePort();
+		int controllerPort = freePort();
+		try (LocalKafkaBroker broker = LocalKafkaBroker.start(this.home, port, controllerPort)) {
+			assertThat(broker.bootstrapServers()).endsWith(":" + port);
+		}
+		Path meta = this.home.resolve("data").resolve("meta.properties");
+		Files.delete(meta);
+		List<Path> before = filesUnder(this.home);
+
+		assertThatExceptionOfType(LocalKafkaBroker.DamagedDataException.class)
+			.isThrownBy(() -> LocalKafkaBroker.start(this.home, port, controllerPort))
+			.withMessageContaining("it holds data but no meta.properties. Nothing was deleted.");
+		assertThat(filesUnder(this.home)).containsExactlyInAnyOrderElementsOf(before);
+	}
+
+	private static List<Path> filesUnder(Path dir) throws IOException {
+		try (Stream<Path> files = Files.walk(dir)) {
+			return files.filter(Files::isRegularFile).toList();
 		}
 	}
 
