@@ -128,12 +128,18 @@ public final class LocalStack {
 		registryProperties.put("newsroom.registry.auth.users." + credentials.user(), credentials.passwordHash());
 		List<ServiceInstance> instances = new ArrayList<>();
 		instances.add(instance(settings, "schema-registry", 1, settings.registryPort(), registryProperties, Map.of()));
+		// Every view counter hashes cookie-less visitors with the same daily salt.
+		String visitorSecret = OwnerOnlyFiles.secret(settings.home().resolve("view-counter-visitor-secret"));
 		for (String service : SERVICES) {
 			List<Integer> servicePorts = ports.get(service);
+			Map<String, String> environment = new LinkedHashMap<>();
+			environment.put("SCHEMA_REGISTRY_USER_INFO", credentials.userInfo());
+			if ("view-counter".equals(service)) {
+				environment.put("NEWSROOM_VISITOR_SECRET", visitorSecret);
+			}
 			for (int index = 1; index <= servicePorts.size(); index++) {
 				instances.add(instance(settings, service, index, servicePorts.get(index - 1),
-						serviceProperties(settings, service, index, servicePorts.get(index - 1), common),
-						Map.of("SCHEMA_REGISTRY_USER_INFO", credentials.userInfo())));
+						serviceProperties(settings, service, index, servicePorts.get(index - 1), common), environment));
 			}
 		}
 		instances = withClassDataSharing(settings, instances);

@@ -2,17 +2,11 @@ package dev.newsroom.localstack;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Properties;
-import java.util.Set;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -32,8 +26,6 @@ record RegistryCredentials(String user, String password) {
 	private static final int PASSWORD_LENGTH = 32;
 
 	private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
-	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
 	/**
 	 * Reads the credentials from the file, or makes up new ones and writes them there if
@@ -93,46 +85,23 @@ record RegistryCredentials(String user, String password) {
 	}
 
 	private void write(Path file) throws IOException {
-		Path directory = file.toAbsolutePath().getParent();
-		Files.createDirectories(directory);
-		Path temporary = posix(directory)
-				? Files.createTempFile(directory, "registry-credentials", ".tmp",
-						PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-				: Files.createTempFile(directory, "registry-credentials", ".tmp");
-		try {
-			try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-				writer.write("""
-						# The schema registry user of the local stack, made up on its first start.
-						# The services write to the registry with it; so can you, for example
-						#   curl -u newsroom-services:<password> -X DELETE http://localhost:8081/subjects/...
-						# Delete this file to get a new user on the next start.
-						""");
-				writer.write("user=" + this.user + System.lineSeparator());
-				writer.write("password=" + this.password + System.lineSeparator());
-			}
-			try {
-				Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (AtomicMoveNotSupportedException ex) {
-				Files.move(temporary, file);
-			}
-		}
-		finally {
-			Files.deleteIfExists(temporary);
-		}
+		OwnerOnlyFiles.write(file, """
+				# The schema registry user of the local stack, made up on its first start.
+				# The services write to the registry with it; so can you, for example
+				#   curl -u newsroom-services:<password> -X DELETE http://localhost:8081/subjects/...
+				# Delete this file to get a new user on the next start.
+				""" + "user=" + this.user + System.lineSeparator() + "password=" + this.password
+				+ System.lineSeparator());
 	}
 
 	private static void restrictToOwner(Path file) throws IOException {
-		if (posix(file)) {
-			Files.setPosixFilePermissions(file, OWNER_ONLY);
-		}
+		OwnerOnlyFiles.restrict(file);
 	}
 
-	private static boolean posix(Path path) {
-		return path.getFileSystem().supportedFileAttributeViews().contains("posix");
-	}
-
-	private static String randomPassword() {
+	/**
+	 * @return a random password of 32 letters and digits
+	 */
+	static String randomPassword() {
 		SecureRandom random = new SecureRandom();
 		StringBuilder password = new StringBuilder(PASSWORD_LENGTH);
 		for (int i = 0; i < PASSWORD_LENGTH; i++) {

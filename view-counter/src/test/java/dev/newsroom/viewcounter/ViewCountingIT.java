@@ -10,6 +10,10 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,13 +32,22 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.newsroom.events.article.ArticleEvent;
+import dev.newsroom.events.article.ArticleEventType;
+import dev.newsroom.events.article.ArticleStatus;
 import dev.newsroom.events.view.ArticleViewCount;
+import dev.newsroom.events.view.PageView;
+import dev.newsroom.schemas.serde.AvroSerdeConfig;
+import dev.newsroom.schemas.serde.SpecificAvroSerializer;
 import dev.newsroom.schemas.Topics;
 import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
 import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
@@ -46,13 +59,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Views through the beacon become exact counts, against a real broker, the real registry
- * and the real streams application (exactly-once).
+ * What counts as a view, end to end: beacons through the real web layer, a real broker,
+ * the real registry and the real streams application (exactly-once).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "newsroom.view-counter.beacon.per-address-per-minute=1000000")
 class ViewCountingIT {
 
 	static final String DEAD_LETTERS = "newsroom.page-views.view-counter-dlt";
+
+	static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+
+	static final String GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -61,10 +79,13 @@ class ViewCountingIT {
 
 	private final int port;
 
+	private final MeterRegistry meters;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	ViewCountingIT(@LocalServerPort int port) {
+	ViewCountingIT(@LocalServerPort int port, @Autowired MeterRegistry meters) {
 		this.port = port;
+		this.meters = meters;
 	}
 
 	@DynamicPropertySource
@@ -81,28 +102,239 @@ class ViewCountingIT {
 	}
 
 	@Test
-	void viewsFromTheBeaconBecomeTheArticlesCount() throws Exception {
-		String articleId = "article-" + UUID.randomUUID();
+	void eachReaderCountsOncePerArticleAndTheCookieKeepsThemOneVisitor() throws Exception {
+		String articleId = published();
 		assertThat(count(articleId).path("views").asLong()).isZero();
 
-		HttpResponse<String> first = beacon("application/json", "{\"articleId\":\"" + articleId + "\"}", null);
+		HttpResponse<String> first = beacon(Beacon.of(articleId).userAgent(FIREFOX));
 		assertThat(first.statusCode()).isEqualTo(202);
 		String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
-		assertThat(cookie).startsWith("nr_vid=").contains("HttpOnly");
-		assertThat(beacon("text/plain;charset=UTF-8", "{\"articleId\":\"" + articleId + "\"}",
-				cookie.substring(0, cookie.indexOf(';')))
-			.statusCode()).isEqualTo(202);
-		assertThat(beacon("application/json", "{\"articleId\":\"" + articleId + "\",\"visitorId\":\"v-42\"}", null)
-			.statusCode()).isEqualTo(202);
+		assertThat(cookie).startsWith("nr_vid=").contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+		String visitor = cookie.substring(0, cookie.indexOf(';'));
+		assertThat(
+				beacon(Beacon.of(articleId).userAgent(FIREFOX).cookie(visitor).contentType("text/plain;charset=UTF-8"))
+					.statusCode())
+			.isEqualTo(202);
+		assertThat(beacon(Beacon.of(articleId).userAgent(FIREFOX).cookie(visitor)).statusCode()).isEqualTo(202);
+		assertThat(beacon(Beacon.of(articleId).userAgent(FIREFOX).cookie("nr_vid=" + randomVisitor())).statusCode())
+			.isEqualTo(202);
 
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(count(articleId).path("views").asLong()).isEqualTo(3));
-		assertCountOnTopic(articleId, 3);
+			.untilAsserted(() -> assertThat(count(articleId).path("views").asLong()).isEqualTo(2));
+		assertCountOnTopic(articleId, 2);
+	}
+
+	@Test
+	void aRetriedBeaconCountsOnce() throws Exception {
+		String articleId = published();
+		String viewId = UUID.randomUUID().toString();
+
+		assertThat(beacon(Beacon.of(articleId).viewId(viewId).userAgent(FIREFOX)).statusCode()).isEqualTo(202);
+		assertThat(beacon(Beacon.of(articleId).viewId(viewId).userAgent(FIREFOX + " retried")).statusCode())
+			.isEqualTo(202);
+		countedMarker(articleId);
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(count(articleId).path("views").asLong()).isEqualTo(2));
+	}
+
+	@Test
+	void botsStaffAndPrefetchesAreRecordedAsSuchButNeverCounted() throws Exception {
+		String articleId = published();
+		double robotsBefore = dropped("robot");
+
+		assertThat(beacon(Beacon.of(articleId).userAgent(GOOGLEBOT)).statusCode()).isEqualTo(202);
+		assertThat(beacon(Beacon.of(articleId).userAgent(FIREFOX).header("Sec-Purpose", "prefetch")).statusCode())
+			.isEqualTo(202);
+		assertThat(beacon(Beacon.of(articleId).userAgent(FIREFOX).cookie("nr_staff=1")).statusCode()).isEqualTo(202);
+		HttpResponse<String> bot = beacon(Beacon.of(articleId).userAgent(GOOGLEBOT));
+		assertThat(bot.headers().firstValue("Set-Cookie")).isEmpty();
+		countedMarker(articleId);
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(count(articleId).path("views").asLong()).isEqualTo(1);
+			assertThat(dropped("robot")).isEqualTo(robotsBefore + 2);
+		});
+		assertThat(dropped("prefetch")).isPositive();
+		assertThat(dropped("staff")).isPositive();
+	}
+
+	@Test
+	void viewsOfUnknownArticlesAreDroppedCountedInAMetricAndCreateNoKey() throws Exception {
+		String unknown = "article-" + UUID.randomUUID();
+		String known = published();
+		double before = dropped("unknown-article");
+
+		assertThat(beacon(Beacon.of(unknown).userAgent(FIREFOX)).statusCode()).isEqualTo(202);
+		countedMarker(known);
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(count(known).path("views").asLong()).isEqualTo(1));
+		assertThat(dropped("unknown-article")).isEqualTo(before + 1);
+		assertThat(count(unknown).path("views").asLong()).isZero();
+		assertThat(
+				TopicRecords.readAll(Topics.ARTICLE_VIEW_COUNTS, new StringDeserializer(), new ByteArrayDeserializer()))
+			.noneMatch((record) -> unknown.equals(record.key()));
+	}
+
+	@Test
+	void aRetractedArticleStopsCounting() throws Exception {
+		String articleId = published();
+		countedMarker(articleId);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(count(articleId).path("views").asLong()).isEqualTo(1));
+
+		publish(event(articleId, ArticleEventType.UNPUBLISHED, ArticleStatus.UNPUBLISHED));
+		double before = dropped("not-published");
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			countedMarker(articleId);
+			assertThat(dropped("not-published")).isGreaterThan(before);
+		});
+
+		assertThat(count(articleId).path("views").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void neitherTheAddressNorTheUserAgentIsStoredOnTheTopic() throws Exception {
+		String articleId = published();
+		String userAgent = FIREFOX + " unique-" + UUID.randomUUID();
+
+		assertThat(beacon(Beacon.of(articleId).userAgent(userAgent)).statusCode()).isEqualTo(202);
+
+		List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(Topics.PAGE_VIEWS, new StringDeserializer(),
+				new ByteArrayDeserializer(), (record) -> articleId.equals(record.key()), 1);
+		String stored = new String(records.get(0).value(), StandardCharsets.ISO_8859_1);
+		assertThat(stored).contains(articleId).doesNotContain("unique-").doesNotContain("127.0.0.1");
+	}
+
+	@Test
+	void doNotTrackAndGlobalPrivacyControlAreCountedButGetNoCookie() throws Exception {
+		String articleId = published();
+
+		HttpResponse<String> dnt = beacon(Beacon.of(articleId).userAgent(FIREFOX + " dnt").header("DNT", "1"));
+		HttpResponse<String> gpc = beacon(Beacon.of(articleId).userAgent(FIREFOX + " gpc").header("Sec-GPC", "1"));
+
+		assertThat(dnt.statusCode()).isEqualTo(202);
+		assertThat(gpc.statusCode()).isEqualTo(202);
+		assertThat(dnt.headers().firstValue("Set-Cookie")).isEmpty();
+		assertThat(gpc.headers().firstValue("Set-Cookie")).isEmpty();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(count(articleId).path("views").asLong()).isEqualTo(2));
+	}
+
+	@Test
+	void behindATlsProxyTheCookieIsSecureAndCrossSite() throws Exception {
+		HttpResponse<String> response = beacon(
+				Beacon.of(published()).userAgent(FIREFOX + " proxied").header("X-Forwarded-Proto", "https"));
+
+		assertThat(response.headers().firstValue("Set-Cookie"))
+			.hasValueSatisfying((cookie) -> assertThat(cookie).contains("; Secure").contains("SameSite=None"));
+	}
+
+	@Test
+	void aThousandBeaconsFromOneVisitorInAMinuteCountOnceAndThenGet429() throws Exception {
+		String articleId = published();
+		String visitor = "nr_vid=" + randomVisitor();
+		int accepted = 0;
+		HttpResponse<String> refused = null;
+		long started = System.nanoTime();
+		for (int i = 0; i < 1000; i++) {
+			HttpResponse<String> response = beacon(Beacon.of(articleId).userAgent(FIREFOX).cookie(visitor));
+			if (response.statusCode() == 202) {
+				accepted++;
+			}
+			else {
+				refused = response;
+			}
+		}
+
+		// The allowance is 30 a minute, refilled one token at a time (one every 2 s).
+		long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+		assertThat(accepted).isBetween(30, 30 + (int) (seconds / 2) + 1);
+		assertThat(refused).isNotNull();
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After")).contains("60");
+		assertProblem(refused, "https://newsroom.dev/problems/too-many-beacons");
+		countedMarker(articleId);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(count(articleId).path("views").asLong()).isEqualTo(2));
+	}
+
+	@Test
+	void badBeaconsGetAClearProblemAndRecordNothing() throws Exception {
+		String articleId = published();
+		long before = endOffsets();
+
+		HttpResponse<String> huge = beacon(
+				Beacon.of("a".repeat(5 * 1024 * 1024)).userAgent(FIREFOX).contentType("application/json"));
+		assertThat(huge.statusCode()).isEqualTo(413);
+		assertProblem(huge, null);
+
+		HttpResponse<String> notJson = beacon(new Beacon("articleId=a-1").userAgent(FIREFOX).contentType("text/plain"));
+		assertThat(notJson.statusCode()).isEqualTo(400);
+		assertProblem(notJson, null);
+
+		HttpResponse<String> badId = beacon(Beacon.of("no spaces allowed").userAgent(FIREFOX));
+		assertThat(badId.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(badId.body()).path("errors").get(0).path("field").asString()).isEqualTo("articleId");
+
+		HttpResponse<String> override = beacon(
+				new Beacon("{\"articleId\":\"" + articleId + "\",\"visitorId\":\"someone-else-entirely\"}")
+					.userAgent(FIREFOX)
+					.cookie("nr_vid=" + randomVisitor()));
+		assertThat(override.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(override.body()).path("errors").get(0).path("field").asString())
+			.isEqualTo("visitorId");
+
+		HttpResponse<String> foreign = beacon(
+				Beacon.of(articleId).userAgent(FIREFOX).header("Origin", "https://evil.example"));
+		assertThat(foreign.statusCode()).isEqualTo(403);
+
+		assertThat(endOffsets()).isEqualTo(before);
+		assertThat(count(articleId).path("views").asLong()).isZero();
+	}
+
+	@Test
+	void countsAreCacheableAndReadableInBatches() throws Exception {
+		String first = published();
+		String second = published();
+		countedMarker(first);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(count(first).path("views").asLong()).isEqualTo(1));
+
+		HttpResponse<String> single = countResponse(first);
+		assertThat(single.headers().firstValue("Cache-Control")).contains("max-age=5, public");
+		String etag = single.headers().firstValue("ETag").orElseThrow();
+		HttpResponse<String> again = this.http.send(
+				HttpRequest.newBuilder(countUri(first)).header("If-None-Match", etag).build(), BodyHandlers.ofString());
+		assertThat(again.statusCode()).isEqualTo(304);
+
+		HttpResponse<String> batch = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/views?ids=" + first + "," + second))
+			.build(), BodyHandlers.ofString());
+		assertThat(batch.statusCode()).isEqualTo(200);
+		JsonNode counts = json.readTree(batch.body());
+		assertThat(counts.get(0).path("articleId").asString()).isEqualTo(first);
+		assertThat(counts.get(0).path("views").asLong()).isEqualTo(1);
+		assertThat(counts.get(1).path("views").asLong()).isZero();
+	}
+
+	@Test
+	void theBeaconScriptIsSmallAndCacheable() throws Exception {
+		HttpResponse<String> script = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/beacon.js")).build(),
+				BodyHandlers.ofString());
+
+		assertThat(script.statusCode()).isEqualTo(200);
+		assertThat(script.body().getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(1024);
+		assertThat(script.body()).contains("sendBeacon").contains("keepalive").contains("prerendering");
+		assertThat(script.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("max-age=3600").contains("public"));
 	}
 
 	@Test
 	void pageViewThatCannotBeReadIsDeadLetteredAndCountingGoesOn() throws Exception {
-		String articleId = "article-" + UUID.randomUUID();
+		String articleId = published();
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
@@ -110,8 +342,7 @@ class ViewCountingIT {
 				.send(new ProducerRecord<>(Topics.PAGE_VIEWS, articleId, "not avro".getBytes(StandardCharsets.UTF_8)))
 				.get();
 		}
-		assertThat(beacon("application/json", "{\"articleId\":\"" + articleId + "\"}", null).statusCode())
-			.isEqualTo(202);
+		countedMarker(articleId);
 
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(count(articleId).path("views").asLong()).isEqualTo(1));
@@ -121,29 +352,62 @@ class ViewCountingIT {
 		assertThat(header(dead, DeadLetters.REASON_HEADER)).contains("magic byte").contains(Topics.PAGE_VIEWS);
 	}
 
-	@Test
-	void invalidBeaconIsAProblemAndRecordsNothing() throws Exception {
-		HttpResponse<String> response = beacon("application/json", "{\"articleId\":\"no spaces allowed\"}", null);
-		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(json.readTree(response.body()).path("errors").get(0).path("field").asString())
-			.isEqualTo("articleId");
-		assertThat(count("no spaces allowed").path("views").asLong()).isZero();
-
-		HttpResponse<String> garbled = beacon("text/plain", "articleId=a-1", null);
-		assertThat(garbled.statusCode()).isEqualTo(400);
-		assertThat(garbled.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+	/** A view by a new reader, which counts. */
+	private void countedMarker(String articleId) throws Exception {
+		assertThat(beacon(Beacon.of(articleId).userAgent(FIREFOX).cookie("nr_vid=" + randomVisitor())).statusCode())
+			.isEqualTo(202);
 	}
 
-	private HttpResponse<String> beacon(String contentType, String body, String cookie) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/views"))
-			.header("Content-Type", contentType)
-			.POST(BodyPublishers.ofString(body));
-		if (cookie != null) {
-			request.header("Cookie", cookie);
+	private double dropped(String reason) {
+		return this.meters.get("newsroom.views.dropped").tag("reason", reason).counter().count();
+	}
+
+	private static String randomVisitor() {
+		return UUID.randomUUID().toString().replace("-", "");
+	}
+
+	private static long endOffsets() {
+		return TopicRecords.endOffsets(Topics.PAGE_VIEWS).values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	private static void assertProblem(HttpResponse<String> response, String type) throws Exception {
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("application/problem+json"));
+		if (type != null) {
+			assertThat(json.readTree(response.body()).path("type").asString()).isEqualTo(type);
 		}
+	}
+
+	private static String published() {
+		String articleId = "article-" + UUID.randomUUID();
+		publish(event(articleId, ArticleEventType.PUBLISHED, ArticleStatus.PUBLISHED));
+		return articleId;
+	}
+
+	private static ArticleEvent event(String articleId, ArticleEventType type, ArticleStatus status) {
+		return ArticleEvents.event(articleId, type, status, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+	}
+
+	private static void publish(ArticleEvent event) {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers(),
+				AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl(),
+				AvroSerdeConfig.BASIC_AUTH_USER_INFO, EmbeddedStack.registryUserInfo());
+		SpecificAvroSerializer<ArticleEvent> serializer = new SpecificAvroSerializer<>();
+		serializer.configure(config, false);
+		try (KafkaProducer<String, ArticleEvent> producer = new KafkaProducer<>(config, new StringSerializer(),
+				serializer)) {
+			producer.send(new ProducerRecord<>(Topics.ARTICLES, event.getArticle().getId(), event)).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not publish the test article", ex);
+		}
+	}
+
+	private HttpResponse<String> beacon(Beacon beacon) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/views"))
+			.header("Content-Type", beacon.contentType)
+			.POST(BodyPublishers.ofString(beacon.body()));
+		beacon.headers.forEach(request::header);
 		return this.http.send(request.build(), BodyHandlers.ofString());
 	}
 
@@ -154,9 +418,12 @@ class ViewCountingIT {
 	}
 
 	private HttpResponse<String> countResponse(String articleId) throws Exception {
-		URI uri = URI.create("http://localhost:" + this.port + "/api/articles/"
+		return this.http.send(HttpRequest.newBuilder(countUri(articleId)).build(), BodyHandlers.ofString());
+	}
+
+	private URI countUri(String articleId) {
+		return URI.create("http://localhost:" + this.port + "/api/articles/"
 				+ URLEncoder.encode(articleId, StandardCharsets.UTF_8).replace("+", "%20") + "/views");
-		return this.http.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString());
 	}
 
 	private static void assertCountOnTopic(String articleId, long views) {
@@ -176,6 +443,62 @@ class ViewCountingIT {
 	private static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	/** A beacon request: its body and headers. */
+	private static final class Beacon {
+
+		private final String rawBody;
+
+		private String contentType = "application/json";
+
+		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		private String viewId;
+
+		private String articleId;
+
+		private Beacon(String rawBody) {
+			this.rawBody = rawBody;
+		}
+
+		static Beacon of(String articleId) {
+			Beacon beacon = new Beacon(null);
+			beacon.articleId = articleId;
+			return beacon;
+		}
+
+		Beacon viewId(String viewId) {
+			this.viewId = viewId;
+			return this;
+		}
+
+		Beacon userAgent(String userAgent) {
+			return header("User-Agent", userAgent);
+		}
+
+		Beacon cookie(String cookie) {
+			return header("Cookie", cookie);
+		}
+
+		Beacon contentType(String contentType) {
+			this.contentType = contentType;
+			return this;
+		}
+
+		Beacon header(String name, String value) {
+			this.headers.put(name, value);
+			return this;
+		}
+
+		String body() {
+			if (this.rawBody != null) {
+				return this.rawBody;
+			}
+			return "{\"articleId\":\"" + this.articleId + "\""
+					+ ((this.viewId != null) ? ",\"viewId\":\"" + this.viewId + "\"" : "") + "}";
+		}
+
 	}
 
 }

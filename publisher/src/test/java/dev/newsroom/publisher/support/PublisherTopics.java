@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 
 import dev.newsroom.testsupport.EmbeddedStack;
+import dev.newsroom.testsupport.TopicRecords;
 
 /**
  * The end offsets of topics of the embedded broker, to show that a refused request wrote
@@ -31,27 +32,7 @@ public final class PublisherTopics {
 	 * @return the end offset of every partition of the topics
 	 */
 	public static Map<TopicPartition, Long> endOffsets(List<String> topics) {
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers()))) {
-			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-			for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
-				topic.partitions()
-					.forEach((p) -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
-			}
-			return admin.listOffsets(latest)
-				.all()
-				.get()
-				.entrySet()
-				.stream()
-				.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().offset()));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Could not read the end offsets of " + topics, ex);
-		}
+		return TopicRecords.endOffsets(topics);
 	}
 
 }

@@ -1,10 +1,13 @@
 package dev.newsroom.viewcounter.config;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -21,12 +24,16 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 
+import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.view.ArticleViewCount;
 import dev.newsroom.events.view.PageView;
 import dev.newsroom.schemas.serde.SpecificAvroSerde;
 import dev.newsroom.support.kafka.DeadLetters;
 import dev.newsroom.support.kafka.TransientFailures;
+import dev.newsroom.viewcounter.counting.DropReason;
 import dev.newsroom.viewcounter.counting.ViewCountTopology;
+import dev.newsroom.viewcounter.counting.ViewDrops;
+import dev.newsroom.viewcounter.counting.ViewRules;
 
 /**
  * The streams application: its topics, its serdes (configured from
@@ -52,6 +59,17 @@ class StreamsConfiguration {
 		return properties.viewCountsTopic().compacted();
 	}
 
+	/**
+	 * The publisher's catalogue topic, which the view counter reads but does not own. It
+	 * is declared here too, with the publisher's partitions and cleanup, only so that a
+	 * view counter started before any publisher has it to read; an existing topic is left
+	 * as it is, and the publisher's own declaration sets the rest of its settings.
+	 */
+	@Bean
+	NewTopic articlesTopic(ViewCounterProperties properties) {
+		return properties.articlesTopic().compacted();
+	}
+
 	@Bean
 	NewTopic viewCounterDeadLetterTopic(ViewCounterProperties properties) {
 		return properties.deadLetterTopic().deleting();
@@ -59,9 +77,30 @@ class StreamsConfiguration {
 
 	@Bean
 	KTable<String, ArticleViewCount> viewCounts(StreamsBuilder builder, KafkaStreamsConfiguration streamsConfig,
-			ViewCounterProperties properties) {
-		return ViewCountTopology.build(builder, properties.pageViewsTopic().name(), properties.viewCountsTopic().name(),
-				serde(PageView.class, streamsConfig), serde(ArticleViewCount.class, streamsConfig));
+			ViewCounterProperties properties, ViewDrops drops) {
+		return ViewCountTopology.build(builder,
+				new ViewCountTopology.Topics(properties.pageViewsTopic().name(), properties.articlesTopic().name(),
+						properties.viewCountsTopic().name()),
+				new ViewCountTopology.ValueSerdes(serde(PageView.class, streamsConfig),
+						serde(ArticleEvent.class, streamsConfig), serde(ArticleViewCount.class, streamsConfig)),
+				new ViewRules(properties.visitWindow(), properties.retryWindow()), drops);
+	}
+
+	/**
+	 * Counts every page-view record the topology does not count, by reason, as
+	 * {@code newsroom.views.dropped}.
+	 */
+	@Bean
+	ViewDrops viewDrops(MeterRegistry meters) {
+		Map<DropReason, Counter> counters = new EnumMap<>(DropReason.class);
+		for (DropReason reason : DropReason.values()) {
+			counters.put(reason,
+					Counter.builder("newsroom.views.dropped")
+						.description("Page-view records not counted as views, by the rule they failed")
+						.tag("reason", reason.tag())
+						.register(meters));
+		}
+		return (reason, articleId) -> counters.get(reason).increment();
 	}
 
 	@Bean

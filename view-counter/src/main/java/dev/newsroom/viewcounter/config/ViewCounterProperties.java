@@ -16,17 +16,21 @@ import dev.newsroom.support.kafka.TopicSpec;
  * Settings of the view counter, under {@code newsroom.view-counter}.
  *
  * @param pageViewsTopic where the beacon records views; keyed by article id
+ * @param articlesTopic the publisher's compacted catalogue, read to count only views of
+ * published articles
  * @param viewCountsTopic the compacted topic of per-article totals
  * @param deadLetterTopic where records of the page-views topic that cannot be read go
  * @param allowedOrigins origins of the site's pages, allowed to call the beacon with
  * their cookies (CORS)
- * @param sendTimeout how long the beacon waits for the broker's acknowledgement
+ * @param visitWindow a visitor's views of one article within this time count once
+ * @param retryWindow how long a view id is remembered, so that a retried beacon counts
+ * once
  */
 @Validated
 @ConfigurationProperties("newsroom.view-counter")
-public record ViewCounterProperties(@Valid @NotNull TopicSpec pageViewsTopic, @Valid @NotNull TopicSpec viewCountsTopic,
-		@Valid @NotNull TopicSpec deadLetterTopic,
+public record ViewCounterProperties(@Valid @NotNull TopicSpec pageViewsTopic, @Valid @NotNull TopicSpec articlesTopic,
+		@Valid @NotNull TopicSpec viewCountsTopic, @Valid @NotNull TopicSpec deadLetterTopic,
 		@NotNull @DefaultValue("http://localhost:8080") List<String> allowedOrigins,
-		@NotNull @DefaultValue("10s") Duration sendTimeout) {
+		@NotNull @DefaultValue("30m") Duration visitWindow, @NotNull @DefaultValue("30m") Duration retryWindow) {
 
 }

@@ -23,7 +23,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addCorsMappings(CorsRegistry registry) {
 		String[] origins = this.properties.allowedOrigins().toArray(String[]::new);
-		registry.addMapping("/api/views").allowedOrigins(origins).allowedMethods("POST").allowCredentials(true);
+		registry.addMapping("/api/views").allowedOrigins(origins).allowedMethods("POST", "GET").allowCredentials(true);
 		registry.addMapping("/api/articles/*/views").allowedOrigins(origins).allowedMethods("GET");
 	}
 

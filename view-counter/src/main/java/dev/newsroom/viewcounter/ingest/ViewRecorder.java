@@ -1,58 +1,84 @@
 package dev.newsroom.viewcounter.ingest;
 
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.stereotype.Service;
+import org.springframework.kafka.support.SendResult;
 
 import dev.newsroom.events.view.PageView;
-import dev.newsroom.support.kafka.Acknowledgements;
-import dev.newsroom.support.kafka.Acknowledgements.NotAcknowledgedException;
-import dev.newsroom.viewcounter.config.ViewCounterProperties;
 
 /**
- * Records page views on the page-views topic, keyed by article id so that each article's
- * views are counted in one partition.
+ * Hands page views to the producer, keyed by article id so that each article's views are
+ * counted in one partition, without waiting for the broker: the beacon answers once the
+ * record is in the producer's bounded buffer. A record the broker then refuses is counted
+ * ({@code newsroom.beacon.views.lost}) and logged with its article; a full buffer (the
+ * broker is slow or away) is refused at once so that the page can send again later.
  */
-@Service
-class ViewRecorder {
+final class ViewRecorder {
+
+	private static final Logger logger = LoggerFactory.getLogger(ViewRecorder.class);
 
 	private final KafkaTemplate<String, PageView> kafka;
 
-	private final ViewCounterProperties properties;
+	private final String topic;
 
-	private final Clock clock;
+	private final Counter lost;
 
-	ViewRecorder(KafkaTemplate<String, PageView> kafka, ViewCounterProperties properties, Clock clock) {
+	ViewRecorder(KafkaTemplate<String, PageView> kafka, String topic, MeterRegistry meters) {
 		this.kafka = kafka;
-		this.properties = properties;
-		this.clock = clock;
+		this.topic = topic;
+		this.lost = Counter.builder("newsroom.beacon.views.lost")
+			.description("Page views accepted by the beacon that the broker did not acknowledge")
+			.register(meters);
 	}
 
 	/**
-	 * Records a view and waits for the broker's acknowledgement.
-	 * @param articleId the article viewed
-	 * @param visitorId the opaque visitor id
-	 * @return the recorded view
-	 * @throws ViewNotRecordedException if the broker did not acknowledge it
+	 * Sends a view without waiting for the broker.
+	 * @param view the view
+	 * @throws ViewNotRecordedException if the producer's buffer is full or the producer
+	 * refused the record at once
 	 */
-	PageView record(String articleId, String visitorId) {
-		PageView view = PageView.newBuilder()
-			.setViewId(UUID.randomUUID().toString())
-			.setArticleId(articleId)
-			.setVisitorId(visitorId)
-			.setViewedAt(this.clock.instant().truncatedTo(ChronoUnit.MILLIS))
-			.build();
-		String topic = this.properties.pageViewsTopic().name();
+	void record(PageView view) {
+		CompletableFuture<SendResult<String, PageView>> sent;
 		try {
-			Acknowledgements.send(() -> this.kafka.send(topic, articleId, view), this.properties.sendTimeout());
+			sent = this.kafka.send(this.topic, view.getArticleId(), view);
 		}
-		catch (NotAcknowledgedException ex) {
-			throw new ViewNotRecordedException(articleId, topic, ex.getCause());
+		catch (RuntimeException ex) {
+			throw new ViewNotRecordedException(view.getArticleId(), this.topic, ex);
 		}
-		return view;
+		if (sent.isCompletedExceptionally()) {
+			// The producer fails a send at once when its buffer stayed full for
+			// max.block.ms.
+			throw new ViewNotRecordedException(view.getArticleId(), this.topic, failureOf(sent));
+		}
+		sent.whenComplete((result, failure) -> {
+			if (failure != null) {
+				this.lost.increment();
+				logger.warn("A view of article {} was accepted but not recorded on {}: {}", view.getArticleId(),
+						this.topic, failure.getMessage());
+			}
+		});
+	}
+
+	private static Throwable failureOf(CompletableFuture<?> sent) {
+		try {
+			sent.get();
+			return new TimeoutException("the send failed");
+		}
+		catch (ExecutionException ex) {
+			return ex.getCause();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ex;
+		}
 	}
 
 }

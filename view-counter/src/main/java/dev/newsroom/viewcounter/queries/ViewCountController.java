@@ -1,5 +1,16 @@
 package dev.newsroom.viewcounter.queries;
 
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
+
+import dev.newsroom.support.web.InvalidRequestException;
+
 import java.net.URI;
 import java.time.Instant;
 
@@ -23,13 +34,19 @@ import dev.newsroom.events.view.ArticleViewCount;
 import dev.newsroom.viewcounter.counting.ViewCountTopology;
 
 /**
- * Answers an article's view count from the topology's state store. An article nobody has
- * viewed yet has 0 views.
+ * Answers view counts from the topology's state store: one article's, or several at once
+ * for list pages. An article nobody has viewed yet has 0 views. Answers carry an ETag and
+ * may be cached for 5 seconds.
  */
 @RestController
 class ViewCountController {
 
 	static final URI COUNTS_NOT_READY = URI.create("https://newsroom.dev/problems/counts-not-ready");
+
+	static final int MAX_BATCH = 100;
+
+	/** Counts change by the second; pages and CDNs may keep one for a few seconds. */
+	private static final CacheControl CACHING = CacheControl.maxAge(Duration.ofSeconds(5)).cachePublic();
 
 	private final StreamsBuilderFactoryBean streams;
 
@@ -38,10 +55,39 @@ class ViewCountController {
 	}
 
 	@GetMapping(path = "/api/articles/{articleId}/views", produces = MediaType.APPLICATION_JSON_VALUE)
-	ViewCount views(@PathVariable String articleId) {
+	ResponseEntity<ViewCount> views(@PathVariable String articleId, WebRequest request) {
+		ViewCount count = read(store(), articleId);
+		String etag = "\"" + count.views() + "\"";
+		if (request.checkNotModified(etag)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHING).build();
+		}
+		return ResponseEntity.ok().eTag(etag).cacheControl(CACHING).body(count);
+	}
+
+	/**
+	 * The counts of several articles at once, for list pages: {@code ?ids=a,b,c}, at most
+	 * {@value #MAX_BATCH}.
+	 */
+	@GetMapping(path = "/api/views", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<List<ViewCount>> batch(@RequestParam List<String> ids, WebRequest request) {
+		List<String> articleIds = ids.stream().map(String::strip).filter((id) -> !id.isEmpty()).distinct().toList();
+		if (articleIds.isEmpty() || articleIds.size() > MAX_BATCH) {
+			throw new InvalidRequestException("ids",
+					"must name from 1 to " + MAX_BATCH + " article ids, not " + articleIds.size());
+		}
+		ReadOnlyKeyValueStore<String, ArticleViewCount> store = store();
+		List<ViewCount> counts = articleIds.stream().map((id) -> read(store, id)).toList();
+		String etag = "\"" + Integer.toHexString(counts.hashCode()) + "\"";
+		if (request.checkNotModified(etag)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHING).build();
+		}
+		return ResponseEntity.ok().eTag(etag).cacheControl(CACHING).body(counts);
+	}
+
+	private static ViewCount read(ReadOnlyKeyValueStore<String, ArticleViewCount> store, String articleId) {
 		ArticleViewCount count;
 		try {
-			count = store().get(articleId);
+			count = store.get(articleId);
 		}
 		catch (InvalidStateStoreException ex) {
 			// The store moved away in a rebalance between opening and reading it.
@@ -66,14 +112,14 @@ class ViewCountController {
 	}
 
 	@ExceptionHandler
-	ProblemDetail countsNotReady(CountsNotReadyException ex) {
+	ResponseEntity<ProblemDetail> countsNotReady(CountsNotReadyException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"View counts are not readable while the streams application is " + ex.state()
 						+ "; retry in a few seconds.");
 		problem.setType(COUNTS_NOT_READY);
 		problem.setTitle("Counts not ready");
 		problem.setProperty("streamsState", ex.state());
-		return problem;
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
 	}
 
 	/**
