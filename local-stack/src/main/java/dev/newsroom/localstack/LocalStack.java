@@ -139,7 +139,7 @@ public final class LocalStack {
 			}
 			for (int index = 1; index <= servicePorts.size(); index++) {
 				instances.add(instance(settings, service, index, servicePorts.get(index - 1),
-						serviceProperties(settings, service, index, servicePorts.get(index - 1), common), environment));
+						serviceProperties(settings, service, index, common), environment));
 			}
 		}
 		instances = withClassDataSharing(settings, instances);
@@ -184,7 +184,7 @@ public final class LocalStack {
 	}
 
 	private static Map<String, String> serviceProperties(LocalStackSettings settings, String service, int index,
-			int port, Map<String, String> common) {
+			Map<String, String> common) {
 		Map<String, String> properties = new LinkedHashMap<>(common);
 		String id = service + "-" + index;
 		if ("publisher".equals(service)) {
@@ -194,7 +194,6 @@ public final class LocalStack {
 		if ("view-counter".equals(service)) {
 			properties.put("spring.kafka.streams.state-dir",
 					settings.home().resolve("view-counter-state").resolve(id).toString());
-			properties.put("spring.kafka.streams.properties.application.server", "localhost:" + port);
 		}
 		return properties;
 	}
