@@ -2,8 +2,9 @@ package dev.newsroom.schemas;
 
 /**
  * Names of the topics that Newsroom publishes for its own services and for downstream
- * consumers. Every topic is keyed by article id as a UTF-8 string, and its values are
- * Avro in Confluent's wire format, registered under the subject {@code <topic>-value}.
+ * consumers. Every topic but {@link #TRENDING} is keyed by article id as a UTF-8 string,
+ * and its values are Avro in Confluent's wire format, registered under the subject
+ * {@code <topic>-value}.
  */
 public final class Topics {
 
@@ -21,6 +22,13 @@ public final class Topics {
 	 * record per key is the article's current total.
 	 */
 	public static final String ARTICLE_VIEW_COUNTS = "newsroom.article-view-counts";
+
+	/**
+	 * Compacted. Keyed by {@code <edition>|<window>} or
+	 * {@code <edition>/<section>|<window>}, not by article id. Values:
+	 * {@code dev.newsroom.events.view.TrendingArticles}, the current most-read list.
+	 */
+	public static final String TRENDING = "newsroom.trending";
 
 	/** Values: {@code dev.newsroom.events.notification.NotificationDelivery}. */
 	public static final String NOTIFICATION_DELIVERIES = "newsroom.notification-deliveries";

@@ -21,6 +21,7 @@ import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.notification.NotificationDelivery;
 import dev.newsroom.events.view.ArticleViewCount;
 import dev.newsroom.events.view.PageView;
+import dev.newsroom.events.view.TrendingArticles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +36,7 @@ class ContractEvolutionTests {
 
 	static Stream<Schema> currentSchemas() {
 		return Stream.of(ArticleEvent.getClassSchema(), PageView.getClassSchema(), ArticleViewCount.getClassSchema(),
-				NotificationDelivery.getClassSchema());
+				NotificationDelivery.getClassSchema(), TrendingArticles.getClassSchema());
 	}
 
 	@ParameterizedTest

@@ -24,13 +24,27 @@ public final class ArticleEvents {
 	 * @return the event
 	 */
 	public static ArticleEvent event(String articleId, ArticleEventType type, ArticleStatus status, Instant at) {
+		return event(articleId, "en", "world", type, status, at);
+	}
+
+	/**
+	 * @param articleId the article's id, also its slug
+	 * @param edition its edition
+	 * @param section its section
+	 * @param type what happened
+	 * @param status where the article stands after it
+	 * @param at when it happened
+	 * @return the event
+	 */
+	public static ArticleEvent event(String articleId, String edition, String section, ArticleEventType type,
+			ArticleStatus status, Instant at) {
 		Article article = Article.newBuilder()
 			.setId(articleId)
 			.setVersion(1)
-			.setEdition("en")
-			.setSection("world")
+			.setEdition(edition)
+			.setSection(section)
 			.setSlug(articleId)
-			.setCanonicalUrl("https://news.example/en/world/" + articleId)
+			.setCanonicalUrl("https://news.example/" + edition + "/" + section + "/" + articleId)
 			.setTitle("Title of " + articleId)
 			.setLead("Lead.")
 			.setBody("<p>Body</p>")

@@ -320,6 +320,54 @@ class ViewCountingIT {
 	}
 
 	@Test
+	void mostReadAnswersPerEditionAndSectionAndIsPublishedOnItsTopic() throws Exception {
+		String edition = "t" + UUID.randomUUID().toString().substring(0, 8);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		String popular = "popular-" + UUID.randomUUID();
+		String quiet = "quiet-" + UUID.randomUUID();
+		publish(ArticleEvents.event(popular, edition, "politics", ArticleEventType.PUBLISHED, ArticleStatus.PUBLISHED,
+				now));
+		publish(ArticleEvents.event(quiet, edition, "sport", ArticleEventType.PUBLISHED, ArticleStatus.PUBLISHED, now));
+		for (int reader = 0; reader < 3; reader++) {
+			countedMarker(popular);
+		}
+		countedMarker(quiet);
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			JsonNode trending = json.readTree(trending("edition=" + edition + "&window=1h&limit=10").body());
+			assertThat(trending.path("articles").path(0).path("articleId").asString()).isEqualTo(popular);
+			assertThat(trending.path("articles").path(0).path("views").asLong()).isEqualTo(3);
+			assertThat(trending.path("articles").path(1).path("articleId").asString()).isEqualTo(quiet);
+		});
+		JsonNode sport = json.readTree(trending("edition=" + edition + "&section=sport&window=24h").body());
+		assertThat(sport.path("articles")).hasSize(1);
+		assertThat(sport.path("articles").path(0).path("articleId").asString()).isEqualTo(quiet);
+		assertThat(json.readTree(trending("edition=" + edition + "&window=1h&limit=1").body()).path("articles"))
+			.hasSize(1);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<ConsumerRecord<String, byte[]>> lists = TopicRecords
+				.readAll(Topics.TRENDING, new StringDeserializer(), new ByteArrayDeserializer())
+				.stream()
+				.filter((record) -> (edition + "|1h").equals(record.key()))
+				.toList();
+			assertThat(lists).isNotEmpty();
+			assertThat(new String(lists.get(lists.size() - 1).value(), StandardCharsets.ISO_8859_1)).contains(popular)
+				.contains(quiet);
+		});
+
+		HttpResponse<String> badWindow = trending("edition=" + edition + "&window=7d");
+		assertThat(badWindow.statusCode()).isEqualTo(400);
+		assertProblem(badWindow, null);
+		assertThat(trending("edition=" + edition + "&limit=500").statusCode()).isEqualTo(400);
+	}
+
+	private HttpResponse<String> trending(String query) throws Exception {
+		return this.http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/trending?" + query)).build(),
+				BodyHandlers.ofString());
+	}
+
+	@Test
 	void theBeaconScriptIsSmallAndCacheable() throws Exception {
 		HttpResponse<String> script = this.http.send(
 				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/beacon.js")).build(),

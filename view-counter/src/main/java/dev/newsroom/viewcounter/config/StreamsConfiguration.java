@@ -27,6 +27,7 @@ import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandl
 import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.view.ArticleViewCount;
 import dev.newsroom.events.view.PageView;
+import dev.newsroom.events.view.TrendingArticles;
 import dev.newsroom.schemas.serde.SpecificAvroSerde;
 import dev.newsroom.support.kafka.DeadLetters;
 import dev.newsroom.support.kafka.TransientFailures;
@@ -71,6 +72,11 @@ class StreamsConfiguration {
 	}
 
 	@Bean
+	NewTopic trendingTopic(ViewCounterProperties properties) {
+		return properties.trendingTopic().compacted();
+	}
+
+	@Bean
 	NewTopic viewCounterDeadLetterTopic(ViewCounterProperties properties) {
 		return properties.deadLetterTopic().deleting();
 	}
@@ -80,10 +86,11 @@ class StreamsConfiguration {
 			ViewCounterProperties properties, ViewDrops drops) {
 		return ViewCountTopology.build(builder,
 				new ViewCountTopology.Topics(properties.pageViewsTopic().name(), properties.articlesTopic().name(),
-						properties.viewCountsTopic().name()),
+						properties.viewCountsTopic().name(), properties.trendingTopic().name()),
 				new ViewCountTopology.ValueSerdes(serde(PageView.class, streamsConfig),
-						serde(ArticleEvent.class, streamsConfig), serde(ArticleViewCount.class, streamsConfig)),
-				new ViewRules(properties.visitWindow(), properties.retryWindow()), drops);
+						serde(ArticleEvent.class, streamsConfig), serde(ArticleViewCount.class, streamsConfig),
+						serde(TrendingArticles.class, streamsConfig)),
+				new ViewRules(properties.visitWindow(), properties.retryWindow(), properties.trendingGrace()), drops);
 	}
 
 	/**

@@ -2,11 +2,13 @@ package dev.newsroom.viewcounter.counting;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
@@ -16,6 +18,9 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -28,6 +33,7 @@ import dev.newsroom.events.article.ArticleStatus;
 import dev.newsroom.events.view.ArticleViewCount;
 import dev.newsroom.events.view.PageView;
 import dev.newsroom.events.view.TrafficClass;
+import dev.newsroom.events.view.TrendingArticles;
 
 /**
  * Counts views per article. Each rule of what counts as a view is a named step, and every
@@ -43,9 +49,12 @@ import dev.newsroom.events.view.TrafficClass;
  * <li>{@code count-once-per-visit}: a visitor's views of one article within the visit
  * window count once;</li>
  * <li>{@code count-views}: the running total per article, in {@value #COUNTS_STORE}, and
- * every change written to the compacted counts topic.</li>
+ * every change written to the compacted counts topic;</li>
+ * <li>the same counted views make the most-read lists per edition and section, over the
+ * last hour and the last 24 hours (see {@link #mostRead}).</li>
  * </ol>
- * Views arrive keyed by article id, so nothing is repartitioned.
+ * Views arrive keyed by article id, so counting needs no repartition; only the most-read
+ * lists are regrouped, by edition and section.
  */
 public final class ViewCountTopology {
 
@@ -70,8 +79,9 @@ public final class ViewCountTopology {
 	 * @param pageViews the beacon's records, keyed by article id
 	 * @param articles the compacted catalogue of articles, keyed by article id
 	 * @param viewCounts the compacted output of per-article totals
+	 * @param trending the compacted output of most-read lists
 	 */
-	public record Topics(String pageViews, String articles, String viewCounts) {
+	public record Topics(String pageViews, String articles, String viewCounts, String trending) {
 	}
 
 	/**
@@ -80,9 +90,10 @@ public final class ViewCountTopology {
 	 * @param pageViews page views
 	 * @param articles article events
 	 * @param viewCounts counts
+	 * @param trending most-read lists
 	 */
 	public record ValueSerdes(Serde<PageView> pageViews, Serde<ArticleEvent> articles,
-			Serde<ArticleViewCount> viewCounts) {
+			Serde<ArticleViewCount> viewCounts, Serde<TrendingArticles> trending) {
 	}
 
 	/**
@@ -121,11 +132,14 @@ public final class ViewCountTopology {
 					|| dropped(drops, DropReason.NOT_PUBLISHED, articleId), Named.as("drop-unpublished-articles"))
 			.mapValues(ArticleLookup::view, Named.as("article-found"));
 
-		KTable<String, ArticleViewCount> counts = ofPublishedArticles
+		KStream<String, PageView> counted = ofPublishedArticles
 			.processValues(() -> new OncePerWindow(VIEW_IDS_STORE, PageView::getViewId, rules.retryWindow(),
 					DropReason.RETRIED_BEACON, drops), Named.as("count-once-per-view-id"), VIEW_IDS_STORE)
 			.processValues(() -> new OncePerWindow(VISITS_STORE, ViewCountTopology::visit, rules.visitWindow(),
-					DropReason.SAME_VISIT, drops), Named.as("count-once-per-visit"), VISITS_STORE)
+					DropReason.SAME_VISIT, drops), Named.as("count-once-per-visit"), VISITS_STORE);
+		mostRead(builder, counted, catalogue, topics.trending(), serdes.trending(), rules.trendingGrace());
+
+		KTable<String, ArticleViewCount> counts = counted
 			.groupByKey(Grouped.with("views-by-article", Serdes.String(), serdes.pageViews()))
 			.aggregate(() -> null, ViewCountTopology::add, Named.as("count-views"),
 					Materialized.<String, ArticleViewCount, KeyValueStore<Bytes, byte[]>>as(COUNTS_STORE)
@@ -134,6 +148,60 @@ public final class ViewCountTopology {
 		counts.toStream(Named.as("count-changes"))
 			.to(topics.viewCounts(), Produced.with(Serdes.String(), serdes.viewCounts()).withName("view-counts"));
 		return counts;
+	}
+
+	/**
+	 * Most read per edition and per section, for each {@link TrendingWindow}: each
+	 * counted view is counted again in the article's hopping windows
+	 * ({@code count-views-1h}, {@code count-views-24h}, with grace for late views), every
+	 * change of an article's count in a window goes to the article's edition and section
+	 * ({@code by-scope-*}, the topology's only repartition), and {@link RankArticles}
+	 * keeps each scope's top list per window ({@code rank-*}, stores {@code trending-1h},
+	 * {@code trending-24h}) and writes the current one to the trending topic.
+	 */
+	private static void mostRead(StreamsBuilder builder, KStream<String, PageView> counted,
+			GlobalKTable<String, ArticleEvent> catalogue, String trendingTopic, Serde<TrendingArticles> trending,
+			Duration grace) {
+		KStream<String, String> placed = counted.join(catalogue, (articleId, view) -> articleId,
+				(view, article) -> article.getArticle().getEdition() + "\t" + article.getArticle().getSection(),
+				Named.as("look-up-place"));
+		for (TrendingWindow window : TrendingWindow.values()) {
+			String label = window.label();
+			builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(window.storeName(),
+					window.size().multipliedBy(2).plus(grace), window.size(), false), Serdes.String(), trending));
+			placed.groupByKey(Grouped.with("views-by-article-" + label, Serdes.String(), Serdes.String()))
+				.windowedBy(TimeWindows.ofSizeAndGrace(window.size(), grace).advanceBy(window.advance()))
+				.aggregate(() -> "", ViewCountTopology::countInWindow, Named.as("count-views-" + label),
+						Materialized.<String, String, WindowStore<Bytes, byte[]>>as("views-in-window-" + label)
+							.withKeySerde(Serdes.String())
+							.withValueSerde(Serdes.String()))
+				.toStream(Named.as("window-count-changes-" + label))
+				.flatMap((windowed, placeAndViews) -> byScope(window, windowed, placeAndViews),
+						Named.as("by-scope-" + label))
+				.repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("most-read-" + label))
+				.process(() -> new RankArticles(window), Named.as("rank-" + label), window.storeName())
+				.to(trendingTopic, Produced.with(Serdes.String(), trending).withName("trending-" + label));
+		}
+	}
+
+	/**
+	 * @param place {@code edition \t section} of the viewed article
+	 * @param aggregate {@code edition \t section \t views} so far in the window, or empty
+	 */
+	private static String countInWindow(String articleId, String place, String aggregate) {
+		long views = aggregate.isEmpty() ? 0 : Long.parseLong(aggregate.substring(aggregate.lastIndexOf('\t') + 1));
+		return place + "\t" + (views + 1);
+	}
+
+	private static List<KeyValue<String, String>> byScope(TrendingWindow window, Windowed<String> windowed,
+			@Nullable String placeAndViews) {
+		if (windowed == null || placeAndViews == null) {
+			return List.of();
+		}
+		String[] fields = placeAndViews.split("\t", -1);
+		String update = windowed.key() + "\t" + fields[2] + "\t" + windowed.window().start();
+		return List.of(KeyValue.pair(window.key(fields[0], null), update),
+				KeyValue.pair(window.key(fields[0], fields[1]), update));
 	}
 
 	/**

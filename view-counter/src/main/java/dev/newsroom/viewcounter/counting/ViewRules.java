@@ -9,16 +9,25 @@ import java.time.Duration;
  * minutes, Matomo's visit window)
  * @param retryWindow how long a view id is remembered, so that a retried beacon counts
  * once
+ * @param trendingGrace how late a view may arrive and still count in the most-read window
+ * it belongs to
  */
-public record ViewRules(Duration visitWindow, Duration retryWindow) {
+public record ViewRules(Duration visitWindow, Duration retryWindow, Duration trendingGrace) {
 
-	/** The usual newsroom rule: once per visitor per article per 30 minutes. */
-	public static final ViewRules DEFAULT = new ViewRules(Duration.ofMinutes(30), Duration.ofMinutes(30));
+	/**
+	 * The usual newsroom rule: once per visitor per article per 30 minutes; views up to 5
+	 * minutes late still count for most-read.
+	 */
+	public static final ViewRules DEFAULT = new ViewRules(Duration.ofMinutes(30), Duration.ofMinutes(30),
+			Duration.ofMinutes(5));
 
 	public ViewRules {
 		if (visitWindow.isNegative() || visitWindow.isZero() || retryWindow.isNegative() || retryWindow.isZero()) {
 			throw new IllegalArgumentException(
 					"The visit and retry windows must be positive, not " + visitWindow + " and " + retryWindow);
+		}
+		if (trendingGrace.isNegative()) {
+			throw new IllegalArgumentException("The most-read grace must not be negative, not " + trendingGrace);
 		}
 	}
 

@@ -1,9 +1,10 @@
 package dev.newsroom.viewcounter.queries;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.web.client.RestClient;
 
 /**
  * Counts answered from any instance: where this one is reached, and how counts are read
@@ -18,8 +19,18 @@ class QueriesConfiguration {
 	}
 
 	@Bean
-	ViewCounts viewCountQueries(StreamsBuilderFactoryBean streams, AdvertisedServer server, QuerySettings settings) {
-		return new ViewCounts(streams, server, RestClient.builder(), settings.forwardTimeout());
+	StoreOwners storeOwners(StreamsBuilderFactoryBean streams, AdvertisedServer server, QuerySettings settings) {
+		return new StoreOwners(streams, server, settings.forwardTimeout());
+	}
+
+	@Bean
+	ViewCounts viewCountQueries(StoreOwners owners) {
+		return new ViewCounts(owners);
+	}
+
+	@Bean
+	MostRead mostRead(StoreOwners owners, Clock clock) {
+		return new MostRead(owners, clock);
 	}
 
 }

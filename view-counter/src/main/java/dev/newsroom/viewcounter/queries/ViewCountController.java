@@ -44,7 +44,7 @@ class ViewCountController {
 
 	@GetMapping(path = "/api/articles/{articleId}/views", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ViewCount> views(@PathVariable String articleId,
-			@RequestHeader(name = ViewCounts.FORWARDED_HEADER, required = false) boolean forwarded,
+			@RequestHeader(name = StoreOwners.FORWARDED_HEADER, required = false) boolean forwarded,
 			WebRequest request) {
 		ViewCount count = this.counts.read(List.of(articleId), forwarded).get(0);
 		return cacheable(count, "\"" + count.views() + "\"", request);
@@ -56,7 +56,7 @@ class ViewCountController {
 	 */
 	@GetMapping(path = "/api/views", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<List<ViewCount>> batch(@RequestParam List<String> ids,
-			@RequestHeader(name = ViewCounts.FORWARDED_HEADER, required = false) boolean forwarded,
+			@RequestHeader(name = StoreOwners.FORWARDED_HEADER, required = false) boolean forwarded,
 			WebRequest request) {
 		List<String> articleIds = ids.stream().map(String::strip).filter((id) -> !id.isEmpty()).distinct().toList();
 		if (articleIds.isEmpty() || articleIds.size() > MAX_BATCH) {

@@ -1,14 +1,12 @@
 package dev.newsroom.viewcounter.queries;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -18,43 +16,23 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 import dev.newsroom.events.view.ArticleViewCount;
 import dev.newsroom.viewcounter.counting.ViewCountTopology;
 
 /**
- * Reads counts from whichever instance owns them (interactive queries): Kafka Streams
- * says which instance hosts each article's partition; this instance's are read from its
- * store, the others' are asked of their owners in one request per owner. A request that
- * was itself forwarded is never forwarded again: if ownership moved meanwhile, the answer
- * is 503, so that a count is never read from a store that no longer owns it.
+ * Reads counts from whichever instance owns them: this instance's from its store, the
+ * others' from their owners, in one request per owner.
  */
 final class ViewCounts {
-
-	/** Marks a request forwarded by another instance. */
-	static final String FORWARDED_HEADER = "X-Newsroom-Forwarded";
 
 	private static final ParameterizedTypeReference<List<ViewCount>> COUNTS = new ParameterizedTypeReference<>() {
 	};
 
-	private final StreamsBuilderFactoryBean streams;
+	private final StoreOwners owners;
 
-	private final AdvertisedServer server;
-
-	private final RestClient owners;
-
-	ViewCounts(StreamsBuilderFactoryBean streams, AdvertisedServer server, RestClient.Builder http,
-			Duration forwardTimeout) {
-		this.streams = streams;
-		this.server = server;
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(forwardTimeout).build());
-		requests.setReadTimeout(forwardTimeout);
-		this.owners = http.requestFactory(requests).build();
+	ViewCounts(StoreOwners owners) {
+		this.owners = owners;
 	}
 
 	/**
@@ -64,39 +42,29 @@ final class ViewCounts {
 	 * @throws CountsNotReadyException if some count cannot be read correctly now
 	 */
 	List<ViewCount> read(List<String> articleIds, boolean forwarded) {
-		KafkaStreams kafkaStreams = running();
-		HostInfo self = this.server.self();
+		KafkaStreams kafkaStreams = this.owners.running();
 		Map<String, ViewCount> found = new LinkedHashMap<>();
 		Map<HostInfo, List<String>> elsewhere = new LinkedHashMap<>();
 		for (String articleId : articleIds) {
-			KeyQueryMetadata owner = kafkaStreams.queryMetadataForKey(ViewCountTopology.COUNTS_STORE, articleId,
-					Serdes.String().serializer());
-			if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
-				throw new CountsNotReadyException(KafkaStreams.State.REBALANCING.name());
-			}
-			if (self.equals(owner.activeHost())) {
+			KeyQueryMetadata owner = this.owners.ownerOf(kafkaStreams, ViewCountTopology.COUNTS_STORE, articleId,
+					forwarded);
+			if (this.owners.isSelf(owner.activeHost())) {
 				found.put(articleId, readLocal(kafkaStreams, articleId, owner.partition()));
-			}
-			else if (forwarded) {
-				throw new CountsNotReadyException(KafkaStreams.State.REBALANCING.name());
 			}
 			else {
 				elsewhere.computeIfAbsent(owner.activeHost(), (host) -> new ArrayList<>()).add(articleId);
 			}
 		}
-		elsewhere.forEach((owner, ids) -> askOwner(owner, ids).forEach((count) -> found.put(count.articleId(), count)));
+		elsewhere.forEach((owner, ids) -> {
+			List<ViewCount> counts = this.owners.ask(owner,
+					"/api/views?ids=" + String.join(",", ids.stream().map(ViewCounts::encode).toList()), COUNTS);
+			if (counts.size() != ids.size()) {
+				throw new CountsNotReadyException("FORWARDING",
+						"The instance at " + owner + " answered for other articles than asked; retry.");
+			}
+			counts.forEach((count) -> found.put(count.articleId(), count));
+		});
 		return articleIds.stream().map(found::get).toList();
-	}
-
-	private KafkaStreams running() {
-		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
-		if (kafkaStreams == null) {
-			throw new CountsNotReadyException("NOT_STARTED");
-		}
-		if (kafkaStreams.state() != KafkaStreams.State.RUNNING) {
-			throw new CountsNotReadyException(kafkaStreams.state().name());
-		}
-		return kafkaStreams;
 	}
 
 	private static ViewCount readLocal(KafkaStreams kafkaStreams, String articleId, int partition) {
@@ -117,29 +85,8 @@ final class ViewCounts {
 				: new ViewCount(articleId, 0, null);
 	}
 
-	private List<ViewCount> askOwner(HostInfo owner, List<String> articleIds) {
-		URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + "/api/views?ids="
-				+ String.join(",", articleIds.stream().map(ViewCounts::encode).toList()));
-		try {
-			List<ViewCount> counts = this.owners.get()
-				.uri(uri)
-				.header(FORWARDED_HEADER, "true")
-				.retrieve()
-				.body(COUNTS);
-			if (counts == null || counts.size() != articleIds.size()) {
-				throw new CountsNotReadyException("FORWARDING",
-						"The instance at " + owner + " answered for other articles than asked; retry.");
-			}
-			return counts;
-		}
-		catch (RestClientException ex) {
-			throw new CountsNotReadyException("FORWARDING", "The instance at " + owner
-					+ " that holds these counts did not answer (" + ex.getMessage() + "); retry in a few seconds.");
-		}
-	}
-
 	private static String encode(String articleId) {
-		return java.net.URLEncoder.encode(articleId, java.nio.charset.StandardCharsets.UTF_8);
+		return URLEncoder.encode(articleId, StandardCharsets.UTF_8);
 	}
 
 }

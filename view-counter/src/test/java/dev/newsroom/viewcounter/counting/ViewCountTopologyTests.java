@@ -29,6 +29,7 @@ import dev.newsroom.events.article.ArticleStatus;
 import dev.newsroom.events.view.ArticleViewCount;
 import dev.newsroom.events.view.PageView;
 import dev.newsroom.events.view.TrafficClass;
+import dev.newsroom.events.view.TrendingArticles;
 import dev.newsroom.viewcounter.ArticleEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,7 @@ class ViewCountTopologyTests {
 	private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
 
 	private static final ViewCountTopology.Topics TOPICS = new ViewCountTopology.Topics("page-views", "articles",
-			"view-counts");
+			"view-counts", "trending");
 
 	private final List<KeyValue<DropReason, String>> drops = new ArrayList<>();
 
@@ -223,7 +224,7 @@ class ViewCountTopologyTests {
 	}
 
 	@Test
-	void topologyNamesEveryRuleAndItsStoresAndNeverRepartitions() {
+	void topologyNamesEveryRuleAndItsStoresAndRepartitionsOnlyTheMostReadLists() {
 		StreamsBuilder builder = new StreamsBuilder();
 		ViewCountTopology.build(builder, TOPICS, serdes(), ViewRules.DEFAULT, ViewDrops.NONE);
 		Topology topology = builder.build();
@@ -237,7 +238,13 @@ class ViewCountTopologyTests {
 				"count-views (stores: [" + ViewCountTopology.COUNTS_STORE + "])",
 				"Sink: view-counts (topic: view-counts)", "Source: articles-source (topics: [articles])",
 				ViewCountTopology.CATALOGUE_STORE);
-		assertThat(description).doesNotContain("repartition");
+		assertThat(description).contains("rank-1h (stores: [trending-1h])", "rank-24h (stores: [trending-24h])",
+				"Sink: trending-1h (topic: trending)");
+		assertThat(java.util.regex.Pattern.compile("[\\w.-]+-repartition")
+			.matcher(description)
+			.results()
+			.map((match) -> match.group())
+			.distinct()).containsExactlyInAnyOrder("most-read-1h-repartition", "most-read-24h-repartition");
 	}
 
 	private long windowStoreSize(String name) {
@@ -281,7 +288,8 @@ class ViewCountTopologyTests {
 
 	private static ViewCountTopology.ValueSerdes serdes() {
 		return new ViewCountTopology.ValueSerdes(new BinaryAvroSerde<>(PageView.class),
-				new BinaryAvroSerde<>(ArticleEvent.class), new BinaryAvroSerde<>(ArticleViewCount.class));
+				new BinaryAvroSerde<>(ArticleEvent.class), new BinaryAvroSerde<>(ArticleViewCount.class),
+				new BinaryAvroSerde<>(TrendingArticles.class));
 	}
 
 }
