@@ -1,11 +1,22 @@
 package dev.newsroom.viewcounter;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.newsroom.events.article.Article;
 import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.article.ArticleEventType;
 import dev.newsroom.events.article.ArticleStatus;
+import dev.newsroom.schemas.serde.AvroSerdeConfig;
+import dev.newsroom.schemas.serde.SpecificAvroSerializer;
+import dev.newsroom.testsupport.EmbeddedStack;
 
 /**
  * Article events as the publisher writes them, for the view counter's tests, which need a
@@ -59,6 +70,38 @@ public final class ArticleEvents {
 			.setActor("view-counter-tests")
 			.setArticle(article)
 			.build();
+	}
+
+	/**
+	 * @return a producer of Avro records (idempotent, {@code acks=all}) to the embedded
+	 * stack, registering schemas as the registry user
+	 */
+	public static KafkaProducer<String, SpecificRecord> producer() {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers(),
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+				AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl(),
+				AvroSerdeConfig.BASIC_AUTH_USER_INFO, EmbeddedStack.registryUserInfo());
+		SpecificAvroSerializer<SpecificRecord> serializer = new SpecificAvroSerializer<>();
+		serializer.configure(config, false);
+		return new KafkaProducer<>(config, new StringSerializer(), serializer);
+	}
+
+	/**
+	 * Writes an article event, keyed by its article's id, and waits for the broker.
+	 * @param topic the catalogue topic
+	 * @param event the event
+	 */
+	public static void publish(String topic, ArticleEvent event) {
+		try (KafkaProducer<String, SpecificRecord> producer = producer()) {
+			producer.send(new ProducerRecord<>(topic, event.getArticle().getId(), event)).get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while publishing the test article", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not publish the test article", ex);
+		}
 	}
 
 }

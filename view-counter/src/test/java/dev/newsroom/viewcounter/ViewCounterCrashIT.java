@@ -23,10 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import org.apache.avro.specific.SpecificRecord;
@@ -40,9 +38,7 @@ import dev.newsroom.events.view.ArticleViewCount;
 import dev.newsroom.events.view.PageView;
 import dev.newsroom.events.view.TrafficClass;
 import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
-import dev.newsroom.schemas.serde.AvroSerdeConfig;
 import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
-import dev.newsroom.schemas.serde.SpecificAvroSerializer;
 import dev.newsroom.testsupport.EmbeddedStack;
 import dev.newsroom.testsupport.TopicRecords;
 
@@ -222,13 +218,7 @@ class ViewCounterCrashIT {
 	}
 
 	private static KafkaProducer<String, SpecificRecord> producer() {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers(),
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-				AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl(),
-				AvroSerdeConfig.BASIC_AUTH_USER_INFO, EmbeddedStack.registryUserInfo());
-		SpecificAvroSerializer<SpecificRecord> serializer = new SpecificAvroSerializer<>();
-		serializer.configure(config, false);
-		return new KafkaProducer<>(config, new StringSerializer(), serializer);
+		return ArticleEvents.producer();
 	}
 
 	private static int freePort() throws IOException {

@@ -12,13 +12,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.AfterEach;
@@ -35,8 +30,6 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.article.ArticleEventType;
 import dev.newsroom.events.article.ArticleStatus;
-import dev.newsroom.schemas.serde.AvroSerdeConfig;
-import dev.newsroom.schemas.serde.SpecificAvroSerializer;
 import dev.newsroom.testsupport.EmbeddedStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -177,18 +170,7 @@ class ViewCounterInstancesIT {
 	private void publish(String articleId) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		ArticleEvent event = ArticleEvents.event(articleId, ArticleEventType.PUBLISHED, ArticleStatus.PUBLISHED, now);
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers(),
-				AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl(),
-				AvroSerdeConfig.BASIC_AUTH_USER_INFO, EmbeddedStack.registryUserInfo());
-		SpecificAvroSerializer<ArticleEvent> serializer = new SpecificAvroSerializer<>();
-		serializer.configure(config, false);
-		try (KafkaProducer<String, ArticleEvent> producer = new KafkaProducer<>(config, new StringSerializer(),
-				serializer)) {
-			producer.send(new ProducerRecord<>(this.prefix + "articles", articleId, event)).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Could not publish the test article", ex);
-		}
+		ArticleEvents.publish(this.prefix + "articles", event);
 	}
 
 	private HttpResponse<String> beacon(int port, String articleId) throws Exception {

@@ -45,9 +45,6 @@ import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.article.ArticleEventType;
 import dev.newsroom.events.article.ArticleStatus;
 import dev.newsroom.events.view.ArticleViewCount;
-import dev.newsroom.events.view.PageView;
-import dev.newsroom.schemas.serde.AvroSerdeConfig;
-import dev.newsroom.schemas.serde.SpecificAvroSerializer;
 import dev.newsroom.schemas.Topics;
 import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
 import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
@@ -437,18 +434,7 @@ class ViewCountingIT {
 	}
 
 	private static void publish(ArticleEvent event) {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers(),
-				AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl(),
-				AvroSerdeConfig.BASIC_AUTH_USER_INFO, EmbeddedStack.registryUserInfo());
-		SpecificAvroSerializer<ArticleEvent> serializer = new SpecificAvroSerializer<>();
-		serializer.configure(config, false);
-		try (KafkaProducer<String, ArticleEvent> producer = new KafkaProducer<>(config, new StringSerializer(),
-				serializer)) {
-			producer.send(new ProducerRecord<>(Topics.ARTICLES, event.getArticle().getId(), event)).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Could not publish the test article", ex);
-		}
+		ArticleEvents.publish(Topics.ARTICLES, event);
 	}
 
 	private HttpResponse<String> beacon(Beacon beacon) throws Exception {

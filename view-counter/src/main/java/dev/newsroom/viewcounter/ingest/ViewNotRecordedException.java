@@ -1,7 +1,8 @@
 package dev.newsroom.viewcounter.ingest;
 
 /**
- * The broker did not acknowledge a page view in time; it was not recorded.
+ * The producer did not take a page view: its buffer stayed full (the broker is slow or
+ * away), or it refused the record at once. The view was not recorded.
  */
 class ViewNotRecordedException extends RuntimeException {
 
