@@ -2,9 +2,9 @@ package dev.newsroom.schemas;
 
 /**
  * Names of the topics that Newsroom publishes for its own services and for downstream
- * consumers. Every topic but {@link #TRENDING} is keyed by article id as a UTF-8 string,
- * and its values are Avro in Confluent's wire format, registered under the subject
- * {@code <topic>-value}.
+ * consumers. Every topic but {@link #TRENDING} and {@link #DELIVERIES} is keyed by
+ * article id as a UTF-8 string, and its values are Avro in Confluent's wire format,
+ * registered under the subject {@code <topic>-value}.
  */
 public final class Topics {
 
@@ -30,7 +30,18 @@ public final class Topics {
 	 */
 	public static final String TRENDING = "newsroom.trending";
 
-	/** Values: {@code dev.newsroom.events.notification.NotificationDelivery}. */
+	/**
+	 * Compacted. Keyed by delivery id ({@code <channel>:<articleId>:<action>:<version>}),
+	 * not by article id, and partitioned by channel. Values:
+	 * {@code dev.newsroom.events.notification.Delivery}, the notifier's ledger.
+	 */
+	public static final String DELIVERIES = "newsroom.deliveries";
+
+	/**
+	 * Retired: the notifier wrote one record per attempt here until 0.1, and now keeps
+	 * its ledger on {@link #DELIVERIES}. Values:
+	 * {@code dev.newsroom.events.notification.NotificationDelivery}.
+	 */
 	public static final String NOTIFICATION_DELIVERIES = "newsroom.notification-deliveries";
 
 	private Topics() {

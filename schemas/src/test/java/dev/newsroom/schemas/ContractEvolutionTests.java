@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.newsroom.events.article.ArticleEvent;
+import dev.newsroom.events.notification.Delivery;
 import dev.newsroom.events.notification.NotificationDelivery;
 import dev.newsroom.events.view.ArticleViewCount;
 import dev.newsroom.events.view.PageView;
@@ -36,7 +37,7 @@ class ContractEvolutionTests {
 
 	static Stream<Schema> currentSchemas() {
 		return Stream.of(ArticleEvent.getClassSchema(), PageView.getClassSchema(), ArticleViewCount.getClassSchema(),
-				NotificationDelivery.getClassSchema(), TrendingArticles.getClassSchema());
+				NotificationDelivery.getClassSchema(), TrendingArticles.getClassSchema(), Delivery.getClassSchema());
 	}
 
 	@ParameterizedTest

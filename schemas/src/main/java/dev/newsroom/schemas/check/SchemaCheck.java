@@ -171,6 +171,8 @@ public final class SchemaCheck {
 		contract.put(Topics.valueSubject(Topics.PAGE_VIEWS), "PageView.avsc");
 		contract.put(Topics.valueSubject(Topics.ARTICLE_VIEW_COUNTS), "ArticleViewCount.avsc");
 		contract.put(Topics.valueSubject(Topics.NOTIFICATION_DELIVERIES), "NotificationDelivery.avsc");
+		contract.put(Topics.valueSubject(Topics.DELIVERIES), "Delivery.avsc");
+		contract.put(Topics.valueSubject(Topics.TRENDING), "TrendingArticles.avsc");
 		return contract;
 	}
 

@@ -3,21 +3,34 @@ package dev.newsroom.notifier.channels.log;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.newsroom.notifier.channels.Announcement;
+import dev.newsroom.notifier.channels.Channel;
 import dev.newsroom.notifier.channels.DeliveryReceipt;
-import dev.newsroom.notifier.channels.NotificationChannel;
+import dev.newsroom.notifier.channels.Platform;
+import dev.newsroom.notifier.channels.Post;
+import dev.newsroom.notifier.channels.PostRef;
 
 /**
- * Writes each announcement to the log, so that a newcomer running the pipeline without
- * any platform credentials sees the fan-out.
+ * Writes each delivery to the log, so that a newcomer running the pipeline without any
+ * platform credentials sees the fan-out, corrections and retractions included.
  */
-public class LogChannel implements NotificationChannel {
+public class LogChannel implements Channel {
 
 	private static final Logger logger = LoggerFactory.getLogger(LogChannel.class);
 
+	private final String name;
+
+	public LogChannel(String name) {
+		this.name = name;
+	}
+
 	@Override
-	public String kind() {
-		return "log";
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public Platform platform() {
+		return Platform.LOG;
 	}
 
 	@Override
@@ -26,11 +39,24 @@ public class LogChannel implements NotificationChannel {
 	}
 
 	@Override
-	public DeliveryReceipt deliver(Announcement announcement) {
-		logger.info("Announcing{} [{}] \"{}\" {} (article {} v{})", announcement.breaking() ? " BREAKING" : "",
-				announcement.edition(), announcement.title(), announcement.url(), announcement.articleId(),
-				announcement.articleVersion());
-		return new DeliveryReceipt(null, null);
+	public DeliveryReceipt post(Post post, String deliveryId) {
+		logger.info("Announcing{} [{}/{}] \"{}\" {} ({})", post.breaking() ? " BREAKING" : "", post.edition(),
+				post.section(), post.title(), post.url(), deliveryId);
+		return DeliveryReceipt.of(deliveryId, null);
+	}
+
+	@Override
+	public DeliveryReceipt correct(Post post, PostRef original, String deliveryId) {
+		logger.info("Correcting [{}/{}] \"{}\": {} ({})", post.edition(), post.section(), post.title(),
+				post.correctionNote(), deliveryId);
+		return DeliveryReceipt.of(original.externalId(), null);
+	}
+
+	@Override
+	public DeliveryReceipt remove(Post post, PostRef original, String deliveryId) {
+		logger.info("Retracting [{}/{}] \"{}\": {} ({})", post.edition(), post.section(), post.title(),
+				post.retractionReason(), deliveryId);
+		return DeliveryReceipt.of(original.externalId(), null);
 	}
 
 }

@@ -1,39 +1,44 @@
 package dev.newsroom.notifier.channels.telegram;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse;
 import org.springframework.web.client.RestClientException;
 
-import dev.newsroom.notifier.channels.Announcement;
+import dev.newsroom.notifier.channels.Channel;
 import dev.newsroom.notifier.channels.ChannelException;
 import dev.newsroom.notifier.channels.DeliveryReceipt;
-import dev.newsroom.notifier.channels.NotificationChannel;
+import dev.newsroom.notifier.channels.Platform;
+import dev.newsroom.notifier.channels.PlatformHttp;
+import dev.newsroom.notifier.channels.Post;
+import dev.newsroom.notifier.channels.PostRef;
 
 /**
- * Announces on a Telegram channel or group with the Bot API's {@code sendMessage}, in
- * HTML parse mode. Follows the Bot API's error contract: {@code ok=false} with an
- * {@code error_code} and a {@code description}, and for 429 a
- * {@code parameters.retry_after} in seconds. 429 and 5xx are worth retrying; 400, 401 and
- * 403 (bad chat, bad token, bot not allowed to post) are not. The bot token is part of
- * the URL, so it is passed as a URI variable (metrics and observations see only the
- * template {@code /bot{token}/sendMessage}) and no URL ever reaches a message or a log.
+ * Posts to a Telegram channel or group through the Bot API: {@code sendMessage} in HTML
+ * parse mode, {@code editMessageText} for a correction and {@code deleteMessage} for a
+ * retraction. Follows the Bot API's error contract ({@code ok=false} with
+ * {@code error_code}, {@code description} and, for 429, {@code parameters.retry_after}):
+ * 401, 403 and "chat not found" mean the bot can no longer post there, and pause the
+ * channel; 429 and 5xx are worth waiting for; any other 400 refuses the delivery. The
+ * token is a URI variable, sent as BotFather issued it, so that metrics and logs see only
+ * the template {@code /bot{token}/sendMessage}.
  */
-public class TelegramChannel implements NotificationChannel {
+public class TelegramChannel implements Channel {
+
+	private final String name;
 
 	private final RestClient http;
 
@@ -41,18 +46,21 @@ public class TelegramChannel implements NotificationChannel {
 
 	private final String chatId;
 
-	public TelegramChannel(RestClient.Builder builder, URI apiUrl, String botToken, String chatId, Duration timeout) {
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(timeout).build());
-		requestFactory.setReadTimeout(timeout);
-		this.http = builder.baseUrl(apiUrl.toString().replaceAll("/+$", "")).requestFactory(requestFactory).build();
-		this.botToken = botToken;
-		this.chatId = chatId;
+	public TelegramChannel(String name, TelegramSettings settings) {
+		this.name = name;
+		this.http = PlatformHttp.client(settings.apiUrl(), settings.timeout());
+		this.botToken = settings.botToken();
+		this.chatId = settings.chatId();
 	}
 
 	@Override
-	public String kind() {
-		return "telegram";
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public Platform platform() {
+		return Platform.TELEGRAM;
 	}
 
 	@Override
@@ -61,37 +69,87 @@ public class TelegramChannel implements NotificationChannel {
 	}
 
 	@Override
-	public DeliveryReceipt deliver(Announcement announcement) {
+	public DeliveryReceipt post(Post post, String deliveryId) {
 		Map<String, Object> request = new LinkedHashMap<>();
 		request.put("chat_id", this.chatId);
-		request.put("text", TelegramMessage.html(announcement));
+		request.put("text", TelegramMessage.html(post));
 		request.put("parse_mode", "HTML");
-		request.put("link_preview_options", Map.of("url", announcement.url(), "prefer_large_media", true));
-		BotApiResponse response;
+		request.put("link_preview_options", Map.of("url", post.url(), "prefer_large_media", true));
+		BotApiResponse response = call("sendMessage", request);
+		Message message = response.message();
+		if (message == null) {
+			throw ChannelException.outcomeUnknown("Telegram answered sendMessage with ok=true but no message");
+		}
+		String messageId = String.valueOf(message.messageId());
+		return DeliveryReceipt.of(messageId, publicUrl(message, messageId));
+	}
+
+	@Override
+	public DeliveryReceipt correct(Post post, PostRef original, String deliveryId) {
+		Map<String, Object> request = new LinkedHashMap<>();
+		request.put("chat_id", this.chatId);
+		request.put("message_id", Long.parseLong(original.externalId()));
+		request.put("text", TelegramMessage.html(post));
+		request.put("parse_mode", "HTML");
 		try {
-			response = this.http.post()
-				.uri("/bot{token}/sendMessage", this.botToken)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(request)
-				.exchange((req, res) -> read(res), true);
+			call("editMessageText", request);
 		}
-		catch (ResourceAccessException ex) {
-			throw new ChannelException("Telegram Bot API could not be reached: " + rootCause(ex), true, null);
+		catch (ChannelException ex) {
+			if (!ex.getMessage().toLowerCase(Locale.ROOT).contains("message is not modified")) {
+				throw ex;
+			}
 		}
-		catch (RestClientException ex) {
-			throw new ChannelException("Telegram Bot API answered something unreadable: " + rootCause(ex), true, null);
+		return DeliveryReceipt.of(original.externalId(), original.externalUrl());
+	}
+
+	@Override
+	public DeliveryReceipt remove(Post post, PostRef original, String deliveryId) {
+		Map<String, Object> request = new LinkedHashMap<>();
+		request.put("chat_id", this.chatId);
+		request.put("message_id", Long.parseLong(original.externalId()));
+		try {
+			call("deleteMessage", request);
+			return DeliveryReceipt.of(original.externalId(), original.externalUrl());
 		}
-		if (response.ok() && response.result() != null) {
-			String messageId = String.valueOf(response.result().messageId());
-			return new DeliveryReceipt(messageId, publicUrl(response.result(), messageId));
+		catch (ChannelException ex) {
+			String message = ex.getMessage().toLowerCase(Locale.ROOT);
+			if (message.contains("message to delete not found")) {
+				return new DeliveryReceipt(original.externalId(), original.externalUrl(),
+						"Telegram says the message was deleted already");
+			}
+			if (message.contains("can't be deleted")) {
+				throw ChannelException.notPossible("Telegram will not let the bot delete message "
+						+ original.externalId() + " (" + ex.getMessage() + "): delete "
+						+ ((original.externalUrl() != null) ? original.externalUrl() : "it") + " by hand");
+			}
+			throw ex;
+		}
+	}
+
+	private BotApiResponse call(String method, Map<String, Object> request) {
+		BotApiResponse response = PlatformHttp.call("Telegram",
+				() -> this.http.post()
+					.uri("/bot{token}/{method}", this.botToken, method)
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(request)
+					.exchange((req, res) -> read(res), true));
+		if (response.ok()) {
+			return response;
 		}
 		int code = (response.errorCode() != null) ? response.errorCode() : 0;
-		String description = "Telegram refused sendMessage to " + this.chatId + ": " + code + " "
-				+ response.description();
-		Integer retryAfter = (response.parameters() != null) ? response.parameters().retryAfter() : null;
-		boolean retryable = code == 429 || code >= 500 || code == 0;
-		throw new ChannelException(description, retryable,
-				(retryAfter != null) ? Duration.ofSeconds(retryAfter) : null);
+		String description = String.valueOf(response.description());
+		String message = "Telegram refused " + method + " to " + this.chatId + ": " + code + " " + description;
+		if (code == 429) {
+			Integer retryAfter = (response.parameters() != null) ? response.parameters().retryAfter() : null;
+			throw ChannelException.rateLimited(message, Duration.ofSeconds((retryAfter != null) ? retryAfter : 60));
+		}
+		if (code == 401 || code == 403 || description.toLowerCase(Locale.ROOT).contains("chat not found")) {
+			throw ChannelException.credentialsRefused(message);
+		}
+		if (code >= 500 || code == 0) {
+			throw ChannelException.transientFailure(message, null);
+		}
+		throw ChannelException.rejected(message);
 	}
 
 	private static BotApiResponse read(ConvertibleClientHttpResponse response) throws IOException {
@@ -101,40 +159,45 @@ public class TelegramChannel implements NotificationChannel {
 			body = response.bodyTo(BotApiResponse.class);
 		}
 		catch (RestClientException | IllegalArgumentException ex) {
-			// Not the Bot API's JSON (a proxy's error page, say): fall back to the
-			// status.
+			// Not the Bot API's JSON: a proxy's error page, or a broken answer.
 		}
 		if (body != null) {
 			return body;
+		}
+		if (status.is2xxSuccessful()) {
+			throw ChannelException
+				.outcomeUnknown("Telegram answered HTTP " + status.value() + " with a body that is not the Bot API's");
 		}
 		return new BotApiResponse(false, null, status.value(), "HTTP " + status.value() + " without a Bot API body",
 				null);
 	}
 
 	private static @Nullable String publicUrl(Message message, String messageId) {
-		String username = (message.chat() != null) ? message.chat().username() : null;
+		String username = message.chatUsername();
 		return (username != null) ? "https://t.me/" + username + "/" + messageId : null;
 	}
 
-	private static String rootCause(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null) {
-			cause = cause.getCause();
+	/**
+	 * The Bot API's answer. {@code result} is a message for sending and editing, and
+	 * {@code true} for deleting.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record BotApiResponse(boolean ok, @Nullable JsonNode result,
+			@JsonProperty("error_code") @Nullable Integer errorCode, @Nullable String description,
+			@Nullable Parameters parameters) {
+
+		@Nullable Message message() {
+			if (this.result == null || !this.result.path("message_id").isNumber()) {
+				return null;
+			}
+			JsonNode username = this.result.path("chat").path("username");
+			return new Message(this.result.path("message_id").asLong(),
+					username.isString() ? username.asString() : null);
 		}
-		return cause.getClass().getSimpleName();
+
 	}
 
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record BotApiResponse(boolean ok, @Nullable Message result, @JsonProperty("error_code") @Nullable Integer errorCode,
-			@Nullable String description, @Nullable Parameters parameters) {
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Message(@JsonProperty("message_id") long messageId, @Nullable Chat chat) {
-	}
-
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Chat(long id, @Nullable String username) {
+	record Message(long messageId, @Nullable String chatUsername) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

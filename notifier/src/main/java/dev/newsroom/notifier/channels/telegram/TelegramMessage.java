@@ -1,13 +1,16 @@
 package dev.newsroom.notifier.channels.telegram;
 
-import dev.newsroom.notifier.channels.Announcement;
+import dev.newsroom.notifier.channels.Post;
+import dev.newsroom.notifier.channels.PostText;
 
 /**
- * The text of an announcement in Telegram's HTML parse mode: the headline in bold, the
- * lead, and the link. Everything taken from the article is HTML-escaped, so that a title
- * like {@code Q&A: <Budget>} is shown as written instead of breaking the message. Title
- * and lead are shortened at a word, so that the message stays within Telegram's limit
- * whoever wrote the event.
+ * The text of a post in Telegram's HTML parse mode: the headline in bold, the lead, the
+ * link, and for a correction the note in italics under it. Everything taken from the
+ * article is HTML-escaped, so that a title like {@code Q&A: <Budget>} is shown as
+ * written. Title, lead and note are shortened before they are escaped, so that a cut can
+ * never fall inside an entity such as {@code &amp;}, and at grapheme boundaries, so that
+ * it never splits an emoji; the whole message then stays within Telegram's 4,096
+ * characters whoever wrote the article.
  */
 final class TelegramMessage {
 
@@ -18,20 +21,33 @@ final class TelegramMessage {
 
 	private static final int MAX_LEAD = 1000;
 
+	private static final int MAX_NOTE = 1000;
+
+	private static final int MAX_URL = 1500;
+
 	private TelegramMessage() {
 	}
 
-	static String html(Announcement announcement) {
+	static String html(Post post) {
 		StringBuilder text = new StringBuilder();
-		if (announcement.breaking()) {
+		if (post.breaking()) {
 			text.append("\u26A1 ");
 		}
-		text.append("<b>").append(escape(abbreviate(announcement.title().strip(), MAX_TITLE))).append("</b>\n\n");
-		if (!announcement.lead().isBlank()) {
-			text.append(escape(abbreviate(announcement.lead().strip(), MAX_LEAD))).append("\n\n");
+		text.append("<b>").append(escape(PostText.shorten(post.title().strip(), MAX_TITLE))).append("</b>\n\n");
+		if (!post.lead().isBlank()) {
+			text.append(escape(PostText.shorten(post.lead().strip(), MAX_LEAD))).append("\n\n");
 		}
-		String url = escape(announcement.url());
-		text.append("<a href=\"").append(url).append("\">").append(url).append("</a>");
+		// A URL is never shortened: a cut one leads nowhere. The publisher keeps them
+		// far below this; a longer one is left out rather than sent broken.
+		if (post.url().length() <= MAX_URL) {
+			String url = escape(post.url());
+			text.append("<a href=\"").append(url).append("\">").append(url).append("</a>");
+		}
+		if (post.correctionNote() != null && !post.correctionNote().isBlank()) {
+			text.append("\n\n<i>Correction: ")
+				.append(escape(PostText.shorten(post.correctionNote().strip(), MAX_NOTE)))
+				.append("</i>");
+		}
 		return text.toString();
 	}
 
@@ -54,14 +70,6 @@ final class TelegramMessage {
 			}
 		}
 		return escaped.toString();
-	}
-
-	private static String abbreviate(String text, int max) {
-		if (text.length() <= max) {
-			return text;
-		}
-		int cut = text.lastIndexOf(' ', max - 1);
-		return text.substring(0, (cut > max / 2) ? cut : max - 1) + "\u2026";
 	}
 
 }

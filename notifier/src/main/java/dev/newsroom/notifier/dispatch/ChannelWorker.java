@@ -1,0 +1,584 @@
+package dev.newsroom.notifier.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import io.github.bucket4j.TimeMeter;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.newsroom.events.notification.Delivery;
+import dev.newsroom.events.notification.DeliveryAction;
+import dev.newsroom.events.notification.DeliveryState;
+import dev.newsroom.notifier.channels.Channel;
+import dev.newsroom.notifier.channels.ChannelException;
+import dev.newsroom.notifier.channels.DeliveryReceipt;
+import dev.newsroom.notifier.channels.Post;
+import dev.newsroom.notifier.channels.PostRef;
+import dev.newsroom.notifier.ledger.DeliveryWrites;
+import dev.newsroom.notifier.ledger.LedgerUnavailableException;
+import dev.newsroom.notifier.planning.DeliveryPlanner;
+import dev.newsroom.notifier.routing.Channels;
+
+/**
+ * Works through one channel's deliveries on its own thread: retractions first, then
+ * breaking news, then the rest in the order they were planned; each at the channel's
+ * pace, and no sooner than its backoff or the platform's rate limit allow. Before calling
+ * the platform it writes "attempting" to the ledger, and the outcome after; a delivery
+ * found "attempting" when the channel is taken over was interrupted by a crash, and is
+ * retried with the same key on platforms that recognise it, or marked uncertain for an
+ * editor elsewhere. Refused credentials pause the channel, keeping every delivery, until
+ * an editor resumes it. Nothing here sleeps on a Kafka consumer's thread.
+ * <p>
+ * {@link #step()} is the whole decision, so that tests can drive it on a clock of their
+ * own; {@link #start()} runs it on a thread.
+ */
+public final class ChannelWorker {
+
+	private static final Logger logger = LoggerFactory.getLogger(ChannelWorker.class);
+
+	private static final Duration IDLE = Duration.ofMinutes(1);
+
+	private static final Duration LEDGER_RETRY = Duration.ofSeconds(1);
+
+	private final Channels.Configured configured;
+
+	private final Channel channel;
+
+	private final DeliveryWrites ledger;
+
+	private final DeliverySettings settings;
+
+	private final Clock clock;
+
+	private final Pacing pacing;
+
+	private final BlockingQueue<Delivery> inbox = new LinkedBlockingQueue<>();
+
+	/** Every delivery of the channel, in the state this worker knows; its thread only. */
+	private final Map<String, Delivery> known = new HashMap<>();
+
+	private final List<Delivery> unwritten = new ArrayList<>();
+
+	private volatile @Nullable String pausedBecause;
+
+	private Instant blockedUntil = Instant.EPOCH;
+
+	private volatile boolean running;
+
+	private @Nullable Thread thread;
+
+	/**
+	 * @param configured the channel
+	 * @param ledger where states are written
+	 * @param settings backoff and expiry
+	 * @param clock the clock, which also drives the pacing
+	 * @param existing the channel's deliveries as the ledger has them
+	 */
+	public ChannelWorker(Channels.Configured configured, DeliveryWrites ledger, DeliverySettings settings, Clock clock,
+			Collection<Delivery> existing) {
+		this.configured = configured;
+		this.channel = configured.channel();
+		this.ledger = ledger;
+		this.settings = settings;
+		this.clock = clock;
+		this.pacing = new Pacing(configured.pacing(), timeMeter(clock));
+		for (Delivery delivery : existing) {
+			this.known.put(delivery.getDeliveryId(), delivery);
+			if (delivery.getState() == DeliveryState.PAUSED && this.pausedBecause == null) {
+				this.pausedBecause = String.valueOf(delivery.getLastError());
+			}
+		}
+		recoverInterrupted();
+	}
+
+	/**
+	 * @return the channel's name
+	 */
+	public String channelName() {
+		return this.channel.name();
+	}
+
+	/**
+	 * @return why the channel is paused, if it is
+	 */
+	public Optional<String> pausedBecause() {
+		return Optional.ofNullable(this.pausedBecause);
+	}
+
+	/**
+	 * Hands the worker a ledger record of its channel: a new delivery, an editor's retry,
+	 * cancel or resume, or the echo of its own writes.
+	 * @param delivery the record
+	 */
+	public void offer(Delivery delivery) {
+		this.inbox.add(delivery);
+		Thread worker = this.thread;
+		if (worker != null) {
+			LockSupport.unpark(worker);
+		}
+	}
+
+	/**
+	 * Starts the worker's thread.
+	 */
+	public void start() {
+		this.running = true;
+		Thread worker = new Thread(this::run, "channel-" + this.channel.name());
+		worker.setDaemon(true);
+		this.thread = worker;
+		worker.start();
+	}
+
+	/**
+	 * Stops the worker once a call in flight has ended and its outcome is written, so
+	 * that the next owner of the channel finds no delivery half-done.
+	 * @param timeout how long to wait for that
+	 */
+	public void stop(Duration timeout) {
+		this.running = false;
+		Thread worker = this.thread;
+		if (worker != null) {
+			// Not interrupted: a call in flight must end on its own, with its outcome.
+			LockSupport.unpark(worker);
+			try {
+				worker.join(timeout.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private void run() {
+		while (this.running) {
+			Duration wait;
+			try {
+				wait = step();
+			}
+			catch (RuntimeException ex) {
+				logger.error("Channel {} failed to work its deliveries; trying again shortly", this.channel.name(), ex);
+				wait = LEDGER_RETRY;
+			}
+			if (!wait.isZero() && this.running && this.inbox.isEmpty()) {
+				// offer() and stop() unpark the thread, so nothing that arrives waits.
+				LockSupport.parkNanos(this, wait.toNanos());
+			}
+		}
+	}
+
+	/**
+	 * Takes in what arrived, then does at most one thing: write an outcome that could not
+	 * be written, settle a delivery without calling the platform, or call it once.
+	 * @return how long there is nothing to do, at most; {@link Duration#ZERO} to go on at
+	 * once
+	 */
+	public Duration step() {
+		for (Delivery incoming; (incoming = this.inbox.poll()) != null;) {
+			accept(incoming);
+		}
+		Instant now = now();
+		if (!this.unwritten.isEmpty()) {
+			return writeUnwritten();
+		}
+		if (expire(now) || pauseWaiting(now)) {
+			return Duration.ZERO;
+		}
+		if (this.pausedBecause != null) {
+			return IDLE;
+		}
+		if (now.isBefore(this.blockedUntil)) {
+			return Duration.between(now, this.blockedUntil);
+		}
+		Delivery next = nextDue(now);
+		if (next == null) {
+			return untilSomethingIsDue(now);
+		}
+		if (settleWithoutCalling(next, now)) {
+			return Duration.ZERO;
+		}
+		Duration pace = this.pacing.take();
+		if (!pace.isZero()) {
+			return pace;
+		}
+		attempt(next, now);
+		return Duration.ZERO;
+	}
+
+	private void accept(Delivery incoming) {
+		Delivery current = this.known.get(incoming.getDeliveryId());
+		if (current == null) {
+			this.known.put(incoming.getDeliveryId(), incoming);
+			return;
+		}
+		if (incoming.getRevision() <= current.getRevision()) {
+			if (!DeliveryPlanner.NOTIFIER.equals(incoming.getUpdatedBy())
+					&& incoming.getRevision() == current.getRevision() && !incoming.equals(current)) {
+				// An editor's command crossed one of our own writes: the ledger's latest
+				// record is now the command, which this worker did not follow. Write our
+				// state again so that the ledger tells the truth, and say why.
+				write(change(current, current.getState(), now())
+					.setLastError("A " + incoming.getState() + " by " + incoming.getUpdatedBy()
+							+ " arrived while the delivery was changing; it was not applied: try again")
+					.build());
+			}
+			return;
+		}
+		this.known.put(incoming.getDeliveryId(), incoming);
+		if (!DeliveryPlanner.NOTIFIER.equals(incoming.getUpdatedBy()) && current.getState() == DeliveryState.PAUSED
+				&& incoming.getState() == DeliveryState.PENDING && this.pausedBecause != null) {
+			logger.info("Channel {} resumed by {}", this.channel.name(), incoming.getUpdatedBy());
+			this.pausedBecause = null;
+		}
+	}
+
+	private void recoverInterrupted() {
+		for (Delivery delivery : List.copyOf(this.known.values())) {
+			if (delivery.getState() != DeliveryState.ATTEMPTING) {
+				continue;
+			}
+			Instant now = now();
+			if (this.channel.platform().retriesWithSameKey()) {
+				logger.info("Delivery {} was interrupted while posting; {} recognises a retry, so it is retried",
+						delivery.getDeliveryId(), this.channel.platform().displayName());
+				write(change(delivery, DeliveryState.PENDING, now)
+					.setLastError("Interrupted while posting; retried with the same idempotency key")
+					.build());
+			}
+			else {
+				logger.warn(
+						"Delivery {} was interrupted while posting to {}: it may or may not be there, so it is "
+								+ "left UNCERTAIN for an editor",
+						delivery.getDeliveryId(), this.channel.platform().displayName());
+				write(change(delivery, DeliveryState.UNCERTAIN, now)
+					.setLastError("The notifier stopped while posting to " + this.channel.platform().displayName()
+							+ ", which has no way to recognise a retry: check the channel, then retry or cancel "
+							+ "this delivery")
+					.build());
+			}
+		}
+	}
+
+	private boolean expire(Instant now) {
+		for (Delivery delivery : this.known.values()) {
+			if ((delivery.getState() == DeliveryState.PENDING || delivery.getState() == DeliveryState.PAUSED)
+					&& delivery.getExpiresAt() != null && !now.isBefore(delivery.getExpiresAt())) {
+				logger.warn("Delivery {} expired after waiting since {}", delivery.getDeliveryId(),
+						delivery.getPlannedAt());
+				write(change(delivery, DeliveryState.EXPIRED, now)
+					.setLastError("Expired: not delivered within " + this.configured.expireAfter()
+							+ ((delivery.getLastError() != null) ? "; last error: " + delivery.getLastError() : ""))
+					.build());
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** While the channel is paused, every waiting delivery says so in the ledger. */
+	private boolean pauseWaiting(Instant now) {
+		String reason = this.pausedBecause;
+		if (reason == null) {
+			return false;
+		}
+		for (Delivery delivery : this.known.values()) {
+			if (delivery.getState() == DeliveryState.PENDING) {
+				write(change(delivery, DeliveryState.PAUSED, now).setLastError(reason).build());
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private @Nullable Delivery nextDue(Instant now) {
+		return this.known.values()
+			.stream()
+			.filter((delivery) -> delivery.getState() == DeliveryState.PENDING)
+			.filter((delivery) -> delivery.getNextAttemptAt() == null || !now.isBefore(delivery.getNextAttemptAt()))
+			.filter((delivery) -> delivery.getAction() != DeliveryAction.CORRECT || !announcementWaiting(delivery))
+			.min(Comparator.comparingInt(ChannelWorker::priority)
+				.thenComparing(Delivery::getPlannedAt)
+				.thenComparing(Delivery::getDeliveryId))
+			.orElse(null);
+	}
+
+	private static int priority(Delivery delivery) {
+		if (delivery.getAction() == DeliveryAction.RETRACT) {
+			return 0;
+		}
+		return delivery.getPost().getBreaking() ? 1 : 2;
+	}
+
+	private Duration untilSomethingIsDue(Instant now) {
+		Instant soonest = now.plus(IDLE);
+		for (Delivery delivery : this.known.values()) {
+			if (delivery.getState() == DeliveryState.PENDING || delivery.getState() == DeliveryState.PAUSED) {
+				if (delivery.getNextAttemptAt() != null && delivery.getNextAttemptAt().isBefore(soonest)) {
+					soonest = delivery.getNextAttemptAt();
+				}
+				if (delivery.getExpiresAt() != null && delivery.getExpiresAt().isBefore(soonest)) {
+					soonest = delivery.getExpiresAt();
+				}
+			}
+		}
+		Duration wait = Duration.between(now, soonest);
+		return wait.isNegative() || wait.isZero() ? Duration.ofMillis(1) : wait;
+	}
+
+	/** The announcement a correction or a retraction refers to. */
+	private @Nullable Delivery announcementOf(Delivery delivery) {
+		return this.known.values()
+			.stream()
+			.filter((other) -> other.getAction() == DeliveryAction.ANNOUNCE
+					&& other.getArticleId().equals(delivery.getArticleId())
+					&& other.getArticleVersion() <= delivery.getArticleVersion())
+			.max(Comparator.comparingLong(Delivery::getArticleVersion))
+			.orElse(null);
+	}
+
+	private boolean announcementWaiting(Delivery correction) {
+		Delivery announcement = announcementOf(correction);
+		return announcement != null && isWaiting(announcement.getState());
+	}
+
+	private static boolean isWaiting(DeliveryState state) {
+		return state == DeliveryState.PENDING || state == DeliveryState.PAUSED || state == DeliveryState.ATTEMPTING;
+	}
+
+	/**
+	 * Settles what needs no call: a retraction of something never posted cancels the
+	 * announcement; a correction or retraction of a post that is not there, or whose id
+	 * is unknown, is skipped or left to an editor.
+	 */
+	private boolean settleWithoutCalling(Delivery delivery, Instant now) {
+		if (delivery.getAction() == DeliveryAction.ANNOUNCE) {
+			return false;
+		}
+		Delivery announcement = announcementOf(delivery);
+		if (delivery.getAction() == DeliveryAction.CORRECT && retractedAfter(announcement, delivery)) {
+			write(change(delivery, DeliveryState.SKIPPED, now)
+				.setLastError("The article was retracted: there is no post to correct")
+				.build());
+			return true;
+		}
+		if (announcement == null || announcement.getState() == DeliveryState.CANCELLED
+				|| announcement.getState() == DeliveryState.EXPIRED || announcement.getState() == DeliveryState.SKIPPED
+				|| announcement.getState() == DeliveryState.FAILED) {
+			write(change(delivery, DeliveryState.SKIPPED, now)
+				.setLastError("Nothing was posted on " + this.channel.name() + " for this article")
+				.build());
+			return true;
+		}
+		if (delivery.getAction() == DeliveryAction.RETRACT && isWaiting(announcement.getState())) {
+			write(change(announcement, DeliveryState.CANCELLED, now)
+				.setLastError("The article was retracted before it was posted")
+				.build());
+			write(change(delivery, DeliveryState.SKIPPED, now)
+				.setLastError("The announcement was cancelled before it was posted: nothing to remove")
+				.build());
+			return true;
+		}
+		if (announcement.getState() == DeliveryState.UNCERTAIN
+				|| announcement.getState() == DeliveryState.LEFT_TO_EDITOR || announcement.getExternalId() == null) {
+			String what = (delivery.getAction() == DeliveryAction.RETRACT) ? "remove" : "correct";
+			write(change(delivery, DeliveryState.LEFT_TO_EDITOR, now)
+				.setLastError("Whether or where the announcement was posted is not known (" + announcement.getState()
+						+ "): check " + this.channel.name() + " and " + what + " it by hand")
+				.build());
+			return true;
+		}
+		return false;
+	}
+
+	private boolean retractedAfter(@Nullable Delivery announcement, Delivery correction) {
+		long since = (announcement != null) ? announcement.getArticleVersion() : 0;
+		return this.known.values()
+			.stream()
+			.anyMatch((other) -> other.getAction() == DeliveryAction.RETRACT
+					&& other.getArticleId().equals(correction.getArticleId()) && other.getArticleVersion() > since
+					&& other.getState() != DeliveryState.CANCELLED);
+	}
+
+	private void attempt(Delivery delivery, Instant now) {
+		Delivery attempting = change(delivery, DeliveryState.ATTEMPTING, now).setAttempts(delivery.getAttempts() + 1)
+			.setNextAttemptAt(null)
+			.build();
+		try {
+			this.ledger.write(attempting);
+		}
+		catch (LedgerUnavailableException ex) {
+			logger.warn("Not calling {} for {}: {}", this.channel.name(), delivery.getDeliveryId(), ex.getMessage());
+			this.known.put(delivery.getDeliveryId(),
+					Delivery.newBuilder(delivery).setNextAttemptAt(now.plus(LEDGER_RETRY)).build());
+			return;
+		}
+		this.known.put(attempting.getDeliveryId(), attempting);
+		Delivery outcome = outcome(attempting, call(attempting));
+		this.unwritten.add(outcome);
+		this.known.put(outcome.getDeliveryId(), outcome);
+		writeUnwritten();
+	}
+
+	private Result call(Delivery delivery) {
+		Post post = post(delivery);
+		try {
+			return switch (delivery.getAction()) {
+				case CORRECT ->
+					new Result(this.channel.correct(post, postRef(delivery), delivery.getDeliveryId()), null);
+				case RETRACT ->
+					new Result(this.channel.remove(post, postRef(delivery), delivery.getDeliveryId()), null);
+				default -> new Result(this.channel.post(post, delivery.getDeliveryId()), null);
+			};
+		}
+		catch (ChannelException ex) {
+			return new Result(null, ex);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Channel {} failed unexpectedly on {}", this.channel.name(), delivery.getDeliveryId(), ex);
+			return new Result(null, ChannelException.outcomeUnknown(
+					"The notifier failed while posting (" + ex.getClass().getSimpleName() + "): " + ex.getMessage()));
+		}
+	}
+
+	private PostRef postRef(Delivery delivery) {
+		Delivery announcement = announcementOf(delivery);
+		if (announcement == null || announcement.getExternalId() == null) {
+			throw new IllegalStateException("No posted announcement for " + delivery.getDeliveryId());
+		}
+		return new PostRef(announcement.getExternalId(), announcement.getExternalUrl());
+	}
+
+	private Delivery outcome(Delivery attempting, Result result) {
+		Instant now = now();
+		if (result.receipt() != null) {
+			DeliveryReceipt receipt = result.receipt();
+			logger.info("Delivered {} on {} {}", attempting.getDeliveryId(), this.channel.name(),
+					(receipt.externalUrl() != null) ? receipt.externalUrl() : "");
+			return change(attempting, DeliveryState.DELIVERED, now).setExternalId(receipt.externalId())
+				.setExternalUrl(receipt.externalUrl())
+				.setLastError(receipt.note())
+				.build();
+		}
+		ChannelException failure = java.util.Objects.requireNonNull(result.failure());
+		String error = failure.getMessage();
+		logger.warn("Delivery {} on {} failed (attempt {}, {}): {}", attempting.getDeliveryId(), this.channel.name(),
+				attempting.getAttempts(), failure.kind(), error);
+		return switch (failure.kind()) {
+			case TRANSIENT -> retryLater(attempting, error, failure.retryAfter().orElse(null), now);
+			case OUTCOME_UNKNOWN -> this.channel.platform().retriesWithSameKey()
+					? retryLater(attempting, error, null, now)
+					: change(attempting, DeliveryState.UNCERTAIN, now)
+						.setLastError(error + ". It may have been posted: check the channel, then retry or cancel "
+								+ "this delivery")
+						.build();
+			case RATE_LIMITED -> {
+				Duration wait = failure.retryAfter().orElse(this.settings.maxBackoff());
+				this.blockedUntil = now.plus(wait);
+				yield change(attempting, DeliveryState.PENDING, now).setNextAttemptAt(this.blockedUntil)
+					.setLastError(error)
+					.build();
+			}
+			case CREDENTIALS_REFUSED -> {
+				String reason = "Channel paused: " + error
+						+ ". Fix the credentials or the bot's rights, then resume the channel";
+				this.pausedBecause = reason;
+				yield change(attempting, DeliveryState.PAUSED, now).setLastError(reason).build();
+			}
+			case REJECTED -> change(attempting, DeliveryState.FAILED, now).setLastError(error).build();
+			case NOT_POSSIBLE -> change(attempting, (attempting.getAction() == DeliveryAction.ANNOUNCE)
+					? DeliveryState.SKIPPED : DeliveryState.LEFT_TO_EDITOR, now)
+				.setLastError(error)
+				.build();
+		};
+	}
+
+	private Delivery retryLater(Delivery attempting, String error, @Nullable Duration asked, Instant now) {
+		Duration wait = this.settings.backoff(attempting.getAttempts());
+		if (asked != null && asked.compareTo(wait) > 0) {
+			wait = asked;
+		}
+		return change(attempting, DeliveryState.PENDING, now).setNextAttemptAt(now.plus(wait))
+			.setLastError(error)
+			.build();
+	}
+
+	private Duration writeUnwritten() {
+		while (!this.unwritten.isEmpty()) {
+			Delivery delivery = this.unwritten.get(0);
+			try {
+				this.ledger.write(delivery);
+				this.unwritten.remove(0);
+			}
+			catch (LedgerUnavailableException ex) {
+				logger.warn("Outcome of {} not written yet, will try again: {}", delivery.getDeliveryId(),
+						ex.getMessage());
+				return LEDGER_RETRY;
+			}
+		}
+		return Duration.ZERO;
+	}
+
+	/** Writes a state change and takes it as known, or keeps it to write later. */
+	private void write(Delivery delivery) {
+		this.known.put(delivery.getDeliveryId(), delivery);
+		try {
+			this.ledger.write(delivery);
+		}
+		catch (LedgerUnavailableException ex) {
+			this.unwritten.add(delivery);
+		}
+	}
+
+	private Delivery.Builder change(Delivery delivery, DeliveryState state, Instant now) {
+		return Delivery.newBuilder(delivery)
+			.setState(state)
+			.setUpdatedAt(now)
+			.setUpdatedBy(DeliveryPlanner.NOTIFIER)
+			.setRevision(delivery.getRevision() + 1);
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static Post post(Delivery delivery) {
+		dev.newsroom.events.notification.Post post = delivery.getPost();
+		return new Post(delivery.getArticleId(), post.getTitle(), post.getLead(), post.getUrl(), post.getEdition(),
+				post.getSection(), post.getBreaking(), post.getImageUrl(), post.getCorrectionNote(),
+				post.getRetractionReason());
+	}
+
+	static TimeMeter timeMeter(Clock clock) {
+		return new TimeMeter() {
+
+			@Override
+			public long currentTimeNanos() {
+				return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+			}
+
+			@Override
+			public boolean isWallClockBased() {
+				return true;
+			}
+
+		};
+	}
+
+	private record Result(@Nullable DeliveryReceipt receipt, @Nullable ChannelException failure) {
+	}
+
+}
