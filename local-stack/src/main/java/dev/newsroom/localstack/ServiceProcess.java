@@ -152,13 +152,15 @@ final class ServiceProcess {
 	}
 
 	/**
-	 * Waits until {@code /actuator/health} answers UP from this process.
+	 * Waits until {@code /actuator/health/readiness} answers UP from this process: ready
+	 * for traffic. A component that is DOWN for reasons of its own, such as a notifier
+	 * channel paused for refused credentials, leaves the service ready.
 	 * @param timeout how long to wait
 	 * @throws IllegalStateException if the process exits or is not healthy in time
 	 */
 	void awaitHealthy(Duration timeout) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		HttpRequest health = HttpRequest.newBuilder(URI.create(this.instance.url() + "/actuator/health"))
+		HttpRequest health = HttpRequest.newBuilder(URI.create(this.instance.url() + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		Instant deadline = Instant.now().plus(timeout);
@@ -189,7 +191,7 @@ final class ServiceProcess {
 			}
 		}
 		throw new IllegalStateException(this.instance.id() + " was not healthy within " + timeout.toSeconds() + " s at "
-				+ this.instance.url() + "/actuator/health; see " + this.instance.logFile());
+				+ this.instance.url() + "/actuator/health/readiness; see " + this.instance.logFile());
 	}
 
 	/**

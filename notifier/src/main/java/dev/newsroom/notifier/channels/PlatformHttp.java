@@ -38,7 +38,7 @@ public final class PlatformHttp {
 	 */
 	public static RestClient client(URI baseUrl, Duration timeout) {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(timeout).build());
+				HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build());
 		requestFactory.setReadTimeout(timeout);
 		return RestClient.builder()
 			.baseUrl(baseUrl.toString().replaceAll("/+$", ""))

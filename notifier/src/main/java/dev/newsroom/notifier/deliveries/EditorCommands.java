@@ -8,6 +8,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.stereotype.Component;
+
 import dev.newsroom.events.notification.Delivery;
 import dev.newsroom.events.notification.DeliveryAction;
 import dev.newsroom.events.notification.DeliveryState;
@@ -20,6 +22,7 @@ import dev.newsroom.notifier.routing.Channels;
  * delivery with the editor's name; the channel's worker, on whichever instance, follows
  * it. A retry of an uncertain delivery is the editor's word that the post is not there.
  */
+@Component
 class EditorCommands {
 
 	private static final Set<DeliveryState> RETRYABLE = EnumSet.of(DeliveryState.FAILED, DeliveryState.UNCERTAIN,

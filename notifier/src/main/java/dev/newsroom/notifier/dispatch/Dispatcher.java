@@ -9,13 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 import dev.newsroom.events.notification.Delivery;
@@ -64,13 +62,11 @@ public class Dispatcher implements ConsumerAwareRebalanceListener, SmartLifecycl
 		this.partitions = partitions;
 	}
 
-	@KafkaListener(id = "delivery-dispatcher", topics = "${newsroom.notifier.deliveries-topic.name}",
-			containerFactory = "ledgerListenerFactory")
-	void on(ConsumerRecord<String, Delivery> record) {
-		Delivery delivery = record.value();
-		if (delivery == null) {
-			return;
-		}
+	/**
+	 * Hands a ledger record to its channel's worker, if this instance works the channel.
+	 * @param delivery the record's value
+	 */
+	void offer(Delivery delivery) {
 		ChannelWorker worker = this.workers.get(delivery.getChannel());
 		if (worker != null) {
 			worker.offer(delivery);

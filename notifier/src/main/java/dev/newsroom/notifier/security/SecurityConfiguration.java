@@ -1,6 +1,7 @@
 package dev.newsroom.notifier.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,10 +10,13 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,6 +41,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	static final String REALM = "Newsroom notifier";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@Bean
 	SecurityFilterChain notifierSecurity(HttpSecurity http, NotifierSecuritySettings settings, Clock clock) {
@@ -114,10 +120,9 @@ class SecurityConfiguration {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
 		}
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		String title = (status == 401) ? "Unauthorized" : "Forbidden";
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-					+ detail + "\"}");
+		response.setCharacterEncoding(StandardCharsets.UTF_8);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+		response.getWriter().write(json.writeValueAsString(problem));
 	}
 
 }

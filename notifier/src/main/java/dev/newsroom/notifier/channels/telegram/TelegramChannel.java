@@ -1,7 +1,7 @@
 package dev.newsroom.notifier.channels.telegram;
 
 import java.io.IOException;
-import java.time.Clock;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,8 +33,8 @@ import dev.newsroom.notifier.channels.PostRef;
  * {@code error_code}, {@code description} and, for 429, {@code parameters.retry_after}):
  * 401, 403 and "chat not found" mean the bot can no longer post there, and pause the
  * channel; 429 and 5xx are worth waiting for; any other 400 refuses the delivery. The
- * token is a URI variable, sent as BotFather issued it, so that metrics and logs see only
- * the template {@code /bot{token}/sendMessage}.
+ * token goes in the path exactly as BotFather issued it, colon included (a URI template
+ * would encode the colon), and into no message, log line or ledger record.
  */
 public class TelegramChannel implements Channel {
 
@@ -44,12 +44,15 @@ public class TelegramChannel implements Channel {
 
 	private final String botToken;
 
+	private final String apiUrl;
+
 	private final String chatId;
 
 	public TelegramChannel(String name, TelegramSettings settings) {
 		this.name = name;
 		this.http = PlatformHttp.client(settings.apiUrl(), settings.timeout());
 		this.botToken = settings.botToken();
+		this.apiUrl = settings.apiUrl().toString().replaceAll("/+$", "");
 		this.chatId = settings.chatId();
 	}
 
@@ -129,7 +132,7 @@ public class TelegramChannel implements Channel {
 	private BotApiResponse call(String method, Map<String, Object> request) {
 		BotApiResponse response = PlatformHttp.call("Telegram",
 				() -> this.http.post()
-					.uri("/bot{token}/{method}", this.botToken, method)
+					.uri(URI.create(this.apiUrl + "/bot" + this.botToken + "/" + method))
 					.contentType(MediaType.APPLICATION_JSON)
 					.body(request)
 					.exchange((req, res) -> read(res), true));

@@ -1,0 +1,333 @@
+package dev.newsroom.notifier.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import dev.newsroom.events.article.ArticleEvent;
+import dev.newsroom.notifier.ArticleEvents;
+import dev.newsroom.notifier.Editors;
+import dev.newsroom.schemas.Topics;
+import dev.newsroom.support.kafka.DeadLetters;
+import dev.newsroom.testsupport.EmbeddedStack;
+import dev.newsroom.testsupport.TopicRecords;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The delivery engine end to end, with a real broker and Newsroom's real registry, and
+ * WireMock fakes of the Bot API, X and a webhook receiver: articles reach the channels
+ * their edition routes to; corrections edit and retractions delete the posts the ledger
+ * names; the deliveries API shows it all and takes an editor's retry, cancel and resume;
+ * refused credentials pause a channel and turn health DOWN; poison pills on both topics
+ * the notifier reads are dead-lettered while it carries on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "newsroom.notifier.channels.telegram-en.platform=telegram",
+				"newsroom.notifier.channels.telegram-en.telegram.bot-token=" + DeliveryEngineIT.TOKEN,
+				"newsroom.notifier.channels.telegram-en.telegram.chat-id=@newsroom_en",
+				"newsroom.notifier.channels.telegram-ru.platform=telegram",
+				"newsroom.notifier.channels.telegram-ru.telegram.bot-token=" + DeliveryEngineIT.TOKEN,
+				"newsroom.notifier.channels.telegram-ru.telegram.chat-id=@newsroom_ru",
+				"newsroom.notifier.channels.partner.platform=webhook",
+				"newsroom.notifier.channels.partner.webhook.secret=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+				"newsroom.notifier.channels.x-en.platform=x", "newsroom.notifier.channels.x-en.x.account=newsroom",
+				"newsroom.notifier.channels.x-en.x.api-key=key", "newsroom.notifier.channels.x-en.x.api-key-secret=ks",
+				"newsroom.notifier.channels.x-en.x.access-token=at",
+				"newsroom.notifier.channels.x-en.x.access-token-secret=ats", "newsroom.notifier.routes[0].editions=en",
+				"newsroom.notifier.routes[0].channels=telegram-en,partner", "newsroom.notifier.routes[1].editions=ru",
+				"newsroom.notifier.routes[1].channels=telegram-ru", "newsroom.notifier.routes[2].breaking-only=true",
+				"newsroom.notifier.routes[2].channels=x-en", "newsroom.notifier.delivery.first-backoff=200ms",
+				"newsroom.notifier.delivery.max-backoff=2s" })
+class DeliveryEngineIT {
+
+	static final String TOKEN = "424242:IT-token";
+
+	private static final WireMockServer platforms = startPlatforms();
+
+	private static final KafkaProducer<String, ArticleEvent> producer = ArticleEvents.producer();
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void stack(DynamicPropertyRegistry registry) {
+		EmbeddedStack.createTopics(Topics.ARTICLES);
+		EmbeddedStack.register(registry);
+		registry.add("newsroom.notifier.channels.telegram-en.telegram.api-url", platforms::baseUrl);
+		registry.add("newsroom.notifier.channels.telegram-ru.telegram.api-url", platforms::baseUrl);
+		registry.add("newsroom.notifier.channels.partner.webhook.url", () -> platforms.baseUrl() + "/hooks");
+		registry.add("newsroom.notifier.channels.x-en.x.api-url", platforms::baseUrl);
+		registry.add("newsroom.notifier.security.accounts-file", () -> Editors.accountsFile().toString());
+	}
+
+	@AfterAll
+	static void stop() {
+		producer.close();
+		platforms.stop();
+	}
+
+	@Test
+	void anArticleReachesTheChannelsItsEditionRoutesToAndTheDeliveriesApiShowsThePosts() {
+		ArticleEvent english = ArticleEvents.published("en", "Budget passes");
+		ArticleEvent russian = ArticleEvents.published("ru", "Бюджет принят");
+		publish(english);
+		publish(russian);
+
+		List<JsonNode> deliveries = awaitDeliveries(english, 2, "DELIVERED");
+		assertThat(deliveries).extracting((delivery) -> delivery.path("channel").asString())
+			.containsExactlyInAnyOrder("telegram-en", "partner");
+		JsonNode telegram = deliveries.stream()
+			.filter((delivery) -> delivery.path("channel").asString().equals("telegram-en"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(telegram.path("postUrl").asString()).startsWith("https://t.me/newsroom_en/");
+		assertThat(telegram.path("attempts").asInt()).isEqualTo(1);
+		assertThat(awaitDeliveries(russian, 1, "DELIVERED").get(0).path("channel").asString()).isEqualTo("telegram-ru");
+
+		assertThat(sent("sendMessage", english.getArticle().getTitle())).singleElement()
+			.satisfies((request) -> assertThat(request.getBodyAsString()).contains("\"chat_id\":\"@newsroom_en\""));
+		assertThat(sent("sendMessage", russian.getArticle().getTitle())).singleElement()
+			.satisfies((request) -> assertThat(request.getBodyAsString()).contains("\"chat_id\":\"@newsroom_ru\""));
+		assertThat(platforms.findAll(postRequestedFor(urlEqualTo("/hooks")).withHeader("webhook-id",
+				equalTo("partner:" + english.getArticle().getId() + ":announce:1"))))
+			.hasSize(1);
+	}
+
+	@Test
+	void aCorrectionEditsThePostsAndARetractionDeletesThem() {
+		ArticleEvent published = ArticleEvents.published("en", "Vote counted");
+		publish(published);
+		JsonNode announced = telegramDelivery(awaitDeliveries(published, 2, "DELIVERED"));
+		String messageId = announced.path("postId").asString();
+
+		ArticleEvent corrected = ArticleEvents.corrected(published, "The vote was 120 to 30.");
+		publish(corrected);
+		awaitDeliveries(published, 4, "DELIVERED");
+		assertThat(platforms.findAll(postRequestedFor(urlEqualTo("/bot" + TOKEN + "/editMessageText"))
+			.withRequestBody(matchingJsonPath("$.message_id", equalTo(messageId)))
+			.withRequestBody(containing("Correction: The vote was 120 to 30.")))).hasSize(1);
+
+		publish(ArticleEvents.retracted(corrected, "Legal"));
+		List<JsonNode> all = awaitDeliveries(published, 6, "DELIVERED");
+		assertThat(all).extracting((delivery) -> delivery.path("action").asString())
+			.containsOnly("announce", "correct", "retract");
+		assertThat(platforms.findAll(postRequestedFor(urlEqualTo("/bot" + TOKEN + "/deleteMessage"))
+			.withRequestBody(matchingJsonPath("$.message_id", equalTo(messageId))))).hasSize(1);
+		assertThat(platforms.findAll(postRequestedFor(urlEqualTo("/hooks"))
+			.withRequestBody(matchingJsonPath("$.type", equalTo("article.retracted")))
+			.withRequestBody(containing(published.getArticle().getId())))).hasSize(1);
+	}
+
+	@Test
+	void retryAndCancelNeedAnEditorAndAFailedDeliveryPostsWhenRetried() {
+		ArticleEvent refused = ArticleEvents.published("ru", "Refused <unsupported> entities");
+		platforms.stubFor(post(urlEqualTo("/bot" + TOKEN + "/sendMessage"))
+			.withRequestBody(containing("Refused &lt;unsupported&gt;"))
+			.atPriority(1)
+			.willReturn(json(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: can't parse "
+					+ "entities: Unsupported start tag\"}")));
+		publish(refused);
+		JsonNode failed = awaitDeliveries(refused, 1, "FAILED").get(0);
+		assertThat(failed.path("lastError").asString()).contains("can't parse entities");
+		String retry = "/api/articles/" + refused.getArticle().getId() + "/deliveries/"
+				+ failed.path("deliveryId").asString() + "/retry";
+
+		ResponseEntity<String> anonymous = call(retry, null);
+		assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+		assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+		assertThat(anonymous.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.isTrue();
+		assertThat(call(retry, Editors.WRITER).getStatusCode().value()).isEqualTo(403);
+
+		platforms.removeStub(platforms.getStubMappings()
+			.stream()
+			.filter((stub) -> stub.getPriority() != null && stub.getPriority() == 1)
+			.findFirst()
+			.orElseThrow());
+		assertThat(call(retry, Editors.EDITOR).getStatusCode().value()).isEqualTo(202);
+
+		JsonNode delivered = awaitDeliveries(refused, 1, "DELIVERED").get(0);
+		assertThat(delivered.path("updatedBy").asString()).isEqualTo("notifier");
+		assertThat(call(retry, Editors.EDITOR).getStatusCode().value()).as("retrying a delivered post").isEqualTo(409);
+	}
+
+	@Test
+	void refusedCredentialsPauseTheChannelTurnHealthDownAndResumingDeliversWhatWaited() {
+		platforms.stubFor(post(urlEqualTo("/2/tweets")).atPriority(1)
+			.willReturn(json(401, "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,"
+					+ "\"detail\":\"Unauthorized\"}")));
+		ArticleEvent breaking = ArticleEvents.published("en", "Earthquake");
+		breaking.getArticle().setBreaking(true);
+		publish(breaking);
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode health = health();
+			assertThat(health.path("status").asString()).isEqualTo("DOWN");
+			assertThat(health.toString()).contains("x-en").contains("Unauthorized");
+		});
+		assertThat(deliveries(breaking)).filteredOn((delivery) -> delivery.path("channel").asString().equals("x-en"))
+			.singleElement()
+			.satisfies((delivery) -> assertThat(delivery.path("state").asString()).isEqualTo("PAUSED"));
+
+		platforms.removeStub(platforms.getStubMappings()
+			.stream()
+			.filter((stub) -> stub.getPriority() != null && stub.getPriority() == 1)
+			.findFirst()
+			.orElseThrow());
+		assertThat(call("/api/channels/x-en/resume", Editors.EDITOR).getStatusCode().value()).isEqualTo(202);
+
+		awaitDeliveries(breaking, 3, "DELIVERED");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(http().get()
+				.uri("/actuator/health")
+				.retrieve()
+				.toEntity(JsonNode.class)
+				.getBody()
+				.path("status")
+				.asString()).isEqualTo("UP"));
+	}
+
+	@Test
+	void poisonPillsOnEveryTopicTheNotifierReadsAreDeadLetteredAndItCarriesOn() {
+		String articlePoison = "poison-" + UUID.randomUUID();
+		String ledgerPoison = "poison-" + UUID.randomUUID();
+		try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			raw.send(new ProducerRecord<>(Topics.ARTICLES, articlePoison, "{\"title\":\"json\"}".getBytes())).get();
+			raw.send(new ProducerRecord<>(Topics.DELIVERIES, ledgerPoison, "not avro".getBytes())).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		ArticleEvent after = ArticleEvents.published("en", "After the poison pills");
+		publish(after);
+
+		awaitDeliveries(after, 2, "DELIVERED");
+		for (String key : List.of(articlePoison, ledgerPoison)) {
+			ConsumerRecord<byte[], byte[]> dead = TopicRecords
+				.read("newsroom.notifier-dlt", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+						(record) -> key.equals(new String(record.key(), StandardCharsets.UTF_8)), 1)
+				.get(0);
+			assertThat(header(dead, DeadLetters.REASON_HEADER)).contains("magic byte");
+			assertThat(header(dead, "kafka_dlt-original-topic")).isIn(Topics.ARTICLES, Topics.DELIVERIES);
+		}
+	}
+
+	private List<JsonNode> awaitDeliveries(ArticleEvent event, int count, String state) {
+		await().atMost(Duration.ofSeconds(45))
+			.untilAsserted(() -> assertThat(deliveries(event))
+				.filteredOn((delivery) -> delivery.path("state").asString().equals(state))
+				.hasSize(count));
+		return deliveries(event);
+	}
+
+	private List<JsonNode> deliveries(ArticleEvent event) {
+		JsonNode body = http().get()
+			.uri("/api/articles/{id}/deliveries", event.getArticle().getId())
+			.retrieve()
+			.body(JsonNode.class);
+		return (body != null) ? body.valueStream().toList() : List.of();
+	}
+
+	private static JsonNode telegramDelivery(List<JsonNode> deliveries) {
+		return deliveries.stream()
+			.filter((delivery) -> delivery.path("platform").asString().equals("telegram"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private ResponseEntity<String> call(String path, String user) {
+		return http().post().uri(path).headers((headers) -> {
+			if (user != null) {
+				headers.setBasicAuth(user, Editors.PASSWORD);
+			}
+		})
+			.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+				.headers(response.getHeaders())
+				.body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+	}
+
+	private JsonNode health() {
+		return http().get().uri("/actuator/health").exchange((request, response) -> response.bodyTo(JsonNode.class));
+	}
+
+	private RestClient http() {
+		return RestClient.builder().baseUrl("http://localhost:" + this.port).build();
+	}
+
+	private static List<LoggedRequest> sent(String method, String containing) {
+		return platforms.findAll(
+				postRequestedFor(urlEqualTo("/bot" + TOKEN + "/" + method)).withRequestBody(containing(containing)));
+	}
+
+	private static void publish(ArticleEvent event) {
+		ArticleEvents.publish(producer, Topics.ARTICLES, event);
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	private static ResponseDefinitionBuilder json(int status, String body) {
+		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+	}
+
+	/** The platforms' documented answers to what the channels send. */
+	private static WireMockServer startPlatforms() {
+		WireMockServer server = new WireMockServer(options().dynamicPort().globalTemplating(true));
+		server.start();
+		String message = "{\"ok\":true,\"result\":{\"message_id\":{{randomInt lower=1 upper=2000000000}},"
+				+ "\"chat\":{\"id\":-100,\"username\":\"{{jsonPath request.body '$.chat_id'}}\",\"type\":\"channel\"},"
+				+ "\"date\":1732867200}}";
+		server.stubFor(post(urlEqualTo("/bot" + TOKEN + "/sendMessage")).atPriority(5)
+			.willReturn(json(200, message.replace("\"{{jsonPath request.body '$.chat_id'}}\"",
+					"\"{{regexExtract (jsonPath request.body '$.chat_id') '[a-z_]+'}}\""))));
+		server.stubFor(post(urlEqualTo("/bot" + TOKEN + "/editMessageText")).atPriority(5)
+			.willReturn(json(200, "{\"ok\":true,\"result\":{\"message_id\":1,\"date\":1732867200}}")));
+		server.stubFor(post(urlEqualTo("/bot" + TOKEN + "/deleteMessage")).atPriority(5)
+			.willReturn(json(200, "{\"ok\":true,\"result\":true}")));
+		server.stubFor(post(urlEqualTo("/hooks")).atPriority(5).willReturn(aResponse().withStatus(204)));
+		server.stubFor(post(urlEqualTo("/2/tweets")).atPriority(5)
+			.willReturn(json(201, "{\"data\":{\"id\":\"{{randomInt lower=1 upper=2000000000}}\",\"text\":\"t\"}}")));
+		return server;
+	}
+
+}
