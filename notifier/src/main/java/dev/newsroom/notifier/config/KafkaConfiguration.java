@@ -31,19 +31,15 @@ import dev.newsroom.support.kafka.TransientFailures;
 
 /**
  * The notifier's topics and consumers. Article events are read by the planner's group
- * ({@code newsroom-notifier}) and the ledger by the dispatcher's
- * ({@code newsroom-notifier-dispatch}); both read committed records only, and both send a
- * record that does not deserialize straight to the dead-letter topic, as raw bytes, with
- * the reason and its origin in headers, while a transient failure (the registry or the
- * broker unavailable) is retried until it passes. The planner writes in Kafka
- * transactions, with a transactional id made of this instance's id.
+ * ({@code spring.kafka.consumer.group-id}, {@code newsroom-notifier}) and the ledger by
+ * the dispatcher's (the same with {@code -dispatch}); both read committed records only,
+ * and both send a record that does not deserialize straight to the dead-letter topic, as
+ * raw bytes, with the reason and its origin in headers, while a transient failure (the
+ * registry or the broker unavailable) is retried until it passes. The planner writes in
+ * Kafka transactions, with a transactional id made of this instance's id.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
-
-	static final String PLANNER_GROUP = "newsroom-notifier";
-
-	static final String DISPATCH_GROUP = "newsroom-notifier-dispatch";
 
 	@Bean
 	NewTopic deliveriesTopic(NotifierProperties properties) {
@@ -78,8 +74,8 @@ class KafkaConfiguration {
 	ConcurrentKafkaListenerContainerFactory<String, ArticleEvent> articleEventsListenerFactory(KafkaProperties kafka,
 			DefaultErrorHandler notifierErrorHandler) {
 		ConcurrentKafkaListenerContainerFactory<String, ArticleEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
-		factory
-			.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer(kafka, PLANNER_GROUP, ArticleEvent.class)));
+		factory.setConsumerFactory(
+				new DefaultKafkaConsumerFactory<>(consumer(kafka, plannerGroup(kafka), ArticleEvent.class)));
 		factory.setCommonErrorHandler(notifierErrorHandler);
 		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
 		return factory;
@@ -89,7 +85,8 @@ class KafkaConfiguration {
 	ConcurrentKafkaListenerContainerFactory<String, Delivery> ledgerListenerFactory(KafkaProperties kafka,
 			DefaultErrorHandler notifierErrorHandler, Dispatcher dispatcher) {
 		ConcurrentKafkaListenerContainerFactory<String, Delivery> factory = new ConcurrentKafkaListenerContainerFactory<>();
-		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer(kafka, DISPATCH_GROUP, Delivery.class)));
+		factory.setConsumerFactory(
+				new DefaultKafkaConsumerFactory<>(consumer(kafka, plannerGroup(kafka) + "-dispatch", Delivery.class)));
 		factory.setCommonErrorHandler(notifierErrorHandler);
 		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
 		factory.getContainerProperties().setConsumerRebalanceListener(dispatcher);
@@ -109,6 +106,11 @@ class KafkaConfiguration {
 		DefaultKafkaProducerFactory<String, Delivery> factory = new DefaultKafkaProducerFactory<>(producer);
 		factory.setTransactionIdPrefix("newsroom-notifier-planner-" + properties.instanceId() + "-");
 		return new KafkaTemplate<>(factory);
+	}
+
+	private static String plannerGroup(KafkaProperties kafka) {
+		String group = kafka.getConsumer().getGroupId();
+		return (group != null) ? group : "newsroom-notifier";
 	}
 
 	static Map<String, Object> consumer(KafkaProperties kafka, String group, Class<?> valueType) {
