@@ -191,6 +191,11 @@ public final class LocalStack {
 			properties.put("newsroom.publisher.security.accounts-file",
 					settings.home().resolve("publisher-accounts.json").toString());
 		}
+		if ("notifier".equals(service)) {
+			// Editors sign in to the deliveries API with their publisher accounts.
+			properties.put("newsroom.notifier.security.accounts-file",
+					settings.home().resolve("publisher-accounts.json").toString());
+		}
 		if ("view-counter".equals(service)) {
 			properties.put("spring.kafka.streams.state-dir",
 					settings.home().resolve("view-counter-state").resolve(id).toString());

@@ -77,7 +77,8 @@ class KafkaConfiguration {
 		factory.setConsumerFactory(
 				new DefaultKafkaConsumerFactory<>(consumer(kafka, plannerGroup(kafka), ArticleEvent.class)));
 		factory.setCommonErrorHandler(notifierErrorHandler);
-		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+		factory.setBatchListener(true);
+		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
 		return factory;
 	}
 

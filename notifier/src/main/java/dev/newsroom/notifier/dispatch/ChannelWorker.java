@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -55,6 +57,8 @@ public final class ChannelWorker {
 
 	private static final Duration LEDGER_RETRY = Duration.ofSeconds(1);
 
+	private static final int MAX_BATCH = 16;
+
 	private final Channels.Configured configured;
 
 	private final Channel channel;
@@ -72,7 +76,18 @@ public final class ChannelWorker {
 	/** Every delivery of the channel, in the state this worker knows; its thread only. */
 	private final Map<String, Delivery> known = new HashMap<>();
 
+	/**
+	 * The deliveries still to be worked (pending, paused or being attempted), which each
+	 * step looks through; the others are only looked up.
+	 */
+	private final Map<String, Delivery> active = new LinkedHashMap<>();
+
+	/** The ids of each article's deliveries on this channel. */
+	private final Map<String, List<String>> byArticle = new HashMap<>();
+
 	private final List<Delivery> unwritten = new ArrayList<>();
+
+	private final Map<Delivery, CompletableFuture<Void>> outcomeWrites = new LinkedHashMap<>();
 
 	private volatile @Nullable String pausedBecause;
 
@@ -98,7 +113,7 @@ public final class ChannelWorker {
 		this.clock = clock;
 		this.pacing = new Pacing(configured.pacing(), timeMeter(clock));
 		for (Delivery delivery : existing) {
-			this.known.put(delivery.getDeliveryId(), delivery);
+			remember(delivery);
 			if (delivery.getState() == DeliveryState.PAUSED && this.pausedBecause == null) {
 				this.pausedBecause = String.valueOf(delivery.getLastError());
 			}
@@ -165,6 +180,24 @@ public final class ChannelWorker {
 	}
 
 	private void run() {
+		try {
+			loop();
+		}
+		finally {
+			// The next owner of the channel must find every outcome written.
+			for (Map.Entry<Delivery, CompletableFuture<Void>> write : this.outcomeWrites.entrySet()) {
+				try {
+					write.getValue().get(10, TimeUnit.SECONDS);
+				}
+				catch (Exception ex) {
+					logger.warn("Outcome of {} not written before stopping; the next owner finds it attempting",
+							write.getKey().getDeliveryId());
+				}
+			}
+		}
+	}
+
+	private void loop() {
 		while (this.running) {
 			Duration wait;
 			try {
@@ -191,6 +224,7 @@ public final class ChannelWorker {
 		for (Delivery incoming; (incoming = this.inbox.poll()) != null;) {
 			accept(incoming);
 		}
+		collectOutcomeWrites();
 		Instant now = now();
 		if (!this.unwritten.isEmpty()) {
 			return writeUnwritten();
@@ -204,25 +238,44 @@ public final class ChannelWorker {
 		if (now.isBefore(this.blockedUntil)) {
 			return Duration.between(now, this.blockedUntil);
 		}
-		Delivery next = nextDue(now);
-		if (next == null) {
+		List<Delivery> due = due(now);
+		if (due.isEmpty()) {
 			return untilSomethingIsDue(now);
 		}
-		if (settleWithoutCalling(next, now)) {
+		if (settleWithoutCalling(due.get(0), now)) {
 			return Duration.ZERO;
 		}
-		Duration pace = this.pacing.take();
-		if (!pace.isZero()) {
-			return pace;
+		List<Delivery> batch = new ArrayList<>();
+		for (Delivery delivery : due) {
+			if (batch.size() == maxBatch() || (!batch.isEmpty() && delivery.getAction() != DeliveryAction.ANNOUNCE)) {
+				break;
+			}
+			Duration pace = this.pacing.take();
+			if (!pace.isZero()) {
+				if (batch.isEmpty()) {
+					return pace;
+				}
+				break;
+			}
+			batch.add(delivery);
 		}
-		attempt(next, now);
+		attempt(batch, now);
 		return Duration.ZERO;
+	}
+
+	/**
+	 * How many due deliveries are marked "attempting" with one ledger write: several
+	 * where the platform recognises a retry, since a crash then only sends them again;
+	 * one elsewhere, so that a crash never leaves a delivery uncertain that was not sent.
+	 */
+	private int maxBatch() {
+		return this.channel.platform().retriesWithSameKey() ? MAX_BATCH : 1;
 	}
 
 	private void accept(Delivery incoming) {
 		Delivery current = this.known.get(incoming.getDeliveryId());
 		if (current == null) {
-			this.known.put(incoming.getDeliveryId(), incoming);
+			remember(incoming);
 			return;
 		}
 		if (incoming.getRevision() <= current.getRevision()) {
@@ -238,7 +291,7 @@ public final class ChannelWorker {
 			}
 			return;
 		}
-		this.known.put(incoming.getDeliveryId(), incoming);
+		remember(incoming);
 		if (!DeliveryPlanner.NOTIFIER.equals(incoming.getUpdatedBy()) && current.getState() == DeliveryState.PAUSED
 				&& incoming.getState() == DeliveryState.PENDING && this.pausedBecause != null) {
 			logger.info("Channel {} resumed by {}", this.channel.name(), incoming.getUpdatedBy());
@@ -247,7 +300,7 @@ public final class ChannelWorker {
 	}
 
 	private void recoverInterrupted() {
-		for (Delivery delivery : List.copyOf(this.known.values())) {
+		for (Delivery delivery : List.copyOf(this.active.values())) {
 			if (delivery.getState() != DeliveryState.ATTEMPTING) {
 				continue;
 			}
@@ -274,7 +327,7 @@ public final class ChannelWorker {
 	}
 
 	private boolean expire(Instant now) {
-		for (Delivery delivery : this.known.values()) {
+		for (Delivery delivery : this.active.values()) {
 			if ((delivery.getState() == DeliveryState.PENDING || delivery.getState() == DeliveryState.PAUSED)
 					&& delivery.getExpiresAt() != null && !now.isBefore(delivery.getExpiresAt())) {
 				logger.warn("Delivery {} expired after waiting since {}", delivery.getDeliveryId(),
@@ -295,7 +348,7 @@ public final class ChannelWorker {
 		if (reason == null) {
 			return false;
 		}
-		for (Delivery delivery : this.known.values()) {
+		for (Delivery delivery : this.active.values()) {
 			if (delivery.getState() == DeliveryState.PENDING) {
 				write(change(delivery, DeliveryState.PAUSED, now).setLastError(reason).build());
 				return true;
@@ -304,16 +357,17 @@ public final class ChannelWorker {
 		return false;
 	}
 
-	private @Nullable Delivery nextDue(Instant now) {
-		return this.known.values()
+	private List<Delivery> due(Instant now) {
+		return this.active.values()
 			.stream()
 			.filter((delivery) -> delivery.getState() == DeliveryState.PENDING)
 			.filter((delivery) -> delivery.getNextAttemptAt() == null || !now.isBefore(delivery.getNextAttemptAt()))
 			.filter((delivery) -> delivery.getAction() != DeliveryAction.CORRECT || !announcementWaiting(delivery))
-			.min(Comparator.comparingInt(ChannelWorker::priority)
+			.sorted(Comparator.comparingInt(ChannelWorker::priority)
 				.thenComparing(Delivery::getPlannedAt)
 				.thenComparing(Delivery::getDeliveryId))
-			.orElse(null);
+			.limit(MAX_BATCH)
+			.toList();
 	}
 
 	private static int priority(Delivery delivery) {
@@ -325,7 +379,7 @@ public final class ChannelWorker {
 
 	private Duration untilSomethingIsDue(Instant now) {
 		Instant soonest = now.plus(IDLE);
-		for (Delivery delivery : this.known.values()) {
+		for (Delivery delivery : this.active.values()) {
 			if (delivery.getState() == DeliveryState.PENDING || delivery.getState() == DeliveryState.PAUSED) {
 				if (delivery.getNextAttemptAt() != null && delivery.getNextAttemptAt().isBefore(soonest)) {
 					soonest = delivery.getNextAttemptAt();
@@ -341,8 +395,7 @@ public final class ChannelWorker {
 
 	/** The announcement a correction or a retraction refers to. */
 	private @Nullable Delivery announcementOf(Delivery delivery) {
-		return this.known.values()
-			.stream()
+		return ofArticle(delivery.getArticleId()).stream()
 			.filter((other) -> other.getAction() == DeliveryAction.ANNOUNCE
 					&& other.getArticleId().equals(delivery.getArticleId())
 					&& other.getArticleVersion() <= delivery.getArticleVersion())
@@ -406,31 +459,71 @@ public final class ChannelWorker {
 
 	private boolean retractedAfter(@Nullable Delivery announcement, Delivery correction) {
 		long since = (announcement != null) ? announcement.getArticleVersion() : 0;
-		return this.known.values()
-			.stream()
+		return ofArticle(correction.getArticleId()).stream()
 			.anyMatch((other) -> other.getAction() == DeliveryAction.RETRACT
 					&& other.getArticleId().equals(correction.getArticleId()) && other.getArticleVersion() > since
 					&& other.getState() != DeliveryState.CANCELLED);
 	}
 
-	private void attempt(Delivery delivery, Instant now) {
-		Delivery attempting = change(delivery, DeliveryState.ATTEMPTING, now).setAttempts(delivery.getAttempts() + 1)
-			.setNextAttemptAt(null)
-			.build();
+	private void attempt(List<Delivery> batch, Instant now) {
+		List<Delivery> attempting = batch.stream()
+			.map((delivery) -> change(delivery, DeliveryState.ATTEMPTING, now).setAttempts(delivery.getAttempts() + 1)
+				.setNextAttemptAt(null)
+				.build())
+			.toList();
 		try {
-			this.ledger.write(attempting);
+			this.ledger.writeAll(attempting);
 		}
 		catch (LedgerUnavailableException ex) {
-			logger.warn("Not calling {} for {}: {}", this.channel.name(), delivery.getDeliveryId(), ex.getMessage());
-			this.known.put(delivery.getDeliveryId(),
-					Delivery.newBuilder(delivery).setNextAttemptAt(now.plus(LEDGER_RETRY)).build());
+			logger.warn("Not calling {} for {} delivery(ies): {}", this.channel.name(), batch.size(), ex.getMessage());
+			for (Delivery delivery : attempting) {
+				remember(Delivery.newBuilder(delivery)
+					.setState(DeliveryState.PENDING)
+					.setAttempts(delivery.getAttempts() - 1)
+					.setNextAttemptAt(now.plus(LEDGER_RETRY))
+					.build());
+			}
 			return;
 		}
-		this.known.put(attempting.getDeliveryId(), attempting);
-		Delivery outcome = outcome(attempting, call(attempting));
-		this.unwritten.add(outcome);
-		this.known.put(outcome.getDeliveryId(), outcome);
-		writeUnwritten();
+		attempting.forEach(this::remember);
+		for (Delivery delivery : attempting) {
+			Delivery outcome;
+			if (this.pausedBecause != null || now().isBefore(this.blockedUntil)) {
+				// An earlier call of this batch paused the channel or hit a rate limit.
+				outcome = change(delivery, (this.pausedBecause != null) ? DeliveryState.PAUSED : DeliveryState.PENDING,
+						now())
+					.setAttempts(delivery.getAttempts() - 1)
+					.setNextAttemptAt((this.pausedBecause != null) ? null : this.blockedUntil)
+					.setLastError((this.pausedBecause != null) ? this.pausedBecause
+							: "Held while the channel is rate-limited")
+					.build();
+			}
+			else {
+				outcome = outcome(delivery, call(delivery));
+			}
+			remember(outcome);
+			sendOutcome(outcome);
+		}
+	}
+
+	/**
+	 * Writes an outcome without waiting: the next "attempting" record, written to the
+	 * same partition by the same producer, is acknowledged only after it.
+	 */
+	private void sendOutcome(Delivery outcome) {
+		this.outcomeWrites.put(outcome, this.ledger.send(outcome));
+	}
+
+	private void collectOutcomeWrites() {
+		this.outcomeWrites.entrySet().removeIf((write) -> {
+			if (!write.getValue().isDone()) {
+				return false;
+			}
+			if (write.getValue().isCompletedExceptionally()) {
+				this.unwritten.add(write.getKey());
+			}
+			return true;
+		});
 	}
 
 	private Result call(Delivery delivery) {
@@ -534,13 +627,35 @@ public final class ChannelWorker {
 
 	/** Writes a state change and takes it as known, or keeps it to write later. */
 	private void write(Delivery delivery) {
-		this.known.put(delivery.getDeliveryId(), delivery);
+		remember(delivery);
 		try {
 			this.ledger.write(delivery);
 		}
 		catch (LedgerUnavailableException ex) {
 			this.unwritten.add(delivery);
 		}
+	}
+
+	/** Takes a delivery's state as known, keeping the indexes in step. */
+	private void remember(Delivery delivery) {
+		String id = delivery.getDeliveryId();
+		if (this.known.put(id, delivery) == null) {
+			this.byArticle.computeIfAbsent(delivery.getArticleId(), (article) -> new ArrayList<>(2)).add(id);
+		}
+		if (isWaiting(delivery.getState())) {
+			this.active.put(id, delivery);
+		}
+		else {
+			this.active.remove(id);
+		}
+	}
+
+	private List<Delivery> ofArticle(String articleId) {
+		List<Delivery> deliveries = new ArrayList<>();
+		for (String id : this.byArticle.getOrDefault(articleId, List.of())) {
+			deliveries.add(this.known.get(id));
+		}
+		return deliveries;
 	}
 
 	private Delivery.Builder change(Delivery delivery, DeliveryState state, Instant now) {

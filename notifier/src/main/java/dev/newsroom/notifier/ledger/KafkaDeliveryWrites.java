@@ -1,6 +1,8 @@
 package dev.newsroom.notifier.ledger;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,7 +15,7 @@ import dev.newsroom.events.notification.Delivery;
 
 /**
  * Writes deliveries with the service's idempotent, {@code acks=all} producer, to the
- * partition of their channel, and waits for the acknowledgement.
+ * partition of their channel: waiting for the acknowledgement, or not.
  */
 public class KafkaDeliveryWrites implements DeliveryWrites {
 
@@ -34,15 +36,46 @@ public class KafkaDeliveryWrites implements DeliveryWrites {
 
 	@Override
 	public void write(Delivery delivery) {
+		writeAll(List.of(delivery));
+	}
+
+	@Override
+	public void writeAll(List<Delivery> deliveries) {
+		List<CompletableFuture<Void>> sent = deliveries.stream().map(this::send).toList();
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		for (int i = 0; i < sent.size(); i++) {
+			await(sent.get(i), deliveries.get(i), deadline);
+		}
+	}
+
+	@Override
+	public CompletableFuture<Void> send(Delivery delivery) {
 		try {
-			this.kafka.send(record(this.topic, this.partitions, delivery))
-				.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return this.kafka.send(record(this.topic, this.partitions, delivery)).handle((result, failure) -> {
+				if (failure != null) {
+					throw new LedgerUnavailableException(delivery, this.topic,
+							(failure.getCause() != null) ? failure.getCause() : failure);
+				}
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(new LedgerUnavailableException(delivery, this.topic, ex));
+		}
+	}
+
+	private void await(CompletableFuture<Void> sent, Delivery delivery, long deadline) {
+		try {
+			sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new LedgerUnavailableException(delivery, this.topic, ex);
 		}
 		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof LedgerUnavailableException unavailable) {
+				throw unavailable;
+			}
 			throw new LedgerUnavailableException(delivery, this.topic, ex.getCause());
 		}
 		catch (TimeoutException | RuntimeException ex) {

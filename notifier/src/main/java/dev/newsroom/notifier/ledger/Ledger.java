@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.support.KafkaUtils;
 
 import dev.newsroom.events.notification.Delivery;
 import dev.newsroom.events.notification.DeliveryState;
@@ -223,7 +224,7 @@ public class Ledger implements SmartLifecycle {
 	private void apply(ConsumerRecord<String, Delivery> record) {
 		Delivery delivery = record.value();
 		if (delivery == null) {
-			if (record.headers().lastHeader("springDeserializerExceptionValue") != null) {
+			if (record.headers().lastHeader(KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
 				this.unreadable.increment();
 				logger.warn("Skipping unreadable ledger record {}-{}@{}", record.topic(), record.partition(),
 						record.offset());
