@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 /**
  * Counts answered from any instance: where this one is reached, and how counts are read
@@ -19,8 +20,19 @@ class QueriesConfiguration {
 	}
 
 	@Bean
-	StoreOwners storeOwners(StreamsBuilderFactoryBean streams, AdvertisedServer server, QuerySettings settings) {
-		return new StoreOwners(streams, server, settings.forwardTimeout());
+	RestoringStores restoringStores() {
+		return new RestoringStores();
+	}
+
+	@Bean
+	StreamsBuilderFactoryBeanConfigurer restoringStoresListener(RestoringStores restoring) {
+		return (factoryBean) -> factoryBean.setStateRestoreListener(restoring);
+	}
+
+	@Bean
+	StoreOwners storeOwners(StreamsBuilderFactoryBean streams, AdvertisedServer server, QuerySettings settings,
+			RestoringStores restoring) {
+		return new StoreOwners(streams, server, settings.forwardTimeout(), restoring);
 	}
 
 	@Bean

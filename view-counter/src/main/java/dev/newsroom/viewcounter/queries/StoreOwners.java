@@ -32,7 +32,11 @@ final class StoreOwners {
 
 	private final RestClient owners;
 
-	StoreOwners(StreamsBuilderFactoryBean streams, AdvertisedServer server, Duration forwardTimeout) {
+	private final RestoringStores restoring;
+
+	StoreOwners(StreamsBuilderFactoryBean streams, AdvertisedServer server, Duration forwardTimeout,
+			RestoringStores restoring) {
+		this.restoring = restoring;
 		this.streams = streams;
 		this.server = server;
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
@@ -75,6 +79,18 @@ final class StoreOwners {
 			throw new CountsNotReadyException(KafkaStreams.State.REBALANCING.name());
 		}
 		return owner;
+	}
+
+	/**
+	 * @param store a store name
+	 * @param partition the partition about to be read here
+	 * @throws CountsNotReadyException if this instance is still restoring it, so that a
+	 * count read from it could be behind
+	 */
+	void requireRestored(String store, int partition) {
+		if (this.restoring.isRestoring(store, partition)) {
+			throw new CountsNotReadyException("RESTORING");
+		}
 	}
 
 	boolean isSelf(HostInfo host) {

@@ -49,6 +49,7 @@ final class ViewCounts {
 			KeyQueryMetadata owner = this.owners.ownerOf(kafkaStreams, ViewCountTopology.COUNTS_STORE, articleId,
 					forwarded);
 			if (this.owners.isSelf(owner.activeHost())) {
+				this.owners.requireRestored(ViewCountTopology.COUNTS_STORE, owner.partition());
 				found.put(articleId, readLocal(kafkaStreams, articleId, owner.partition()));
 			}
 			else {
