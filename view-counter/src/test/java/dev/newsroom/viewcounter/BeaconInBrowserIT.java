@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +48,8 @@ import static org.awaitility.Awaitility.await;
  * reader are one view; a second reader, in another browser on the same network, makes
  * two. Skipped where chromium's driver is not installed; {@code .ci/run} installs it.
  */
+// Closed after the class, before its state directory is deleted.
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class BeaconInBrowserIT {
 

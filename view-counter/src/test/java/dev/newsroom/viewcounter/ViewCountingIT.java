@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,6 +60,8 @@ import static org.awaitility.Awaitility.await;
  * What counts as a view, end to end: beacons through the real web layer, a real broker,
  * the real registry and the real streams application (exactly-once).
  */
+// Closed after the class, before its state directory is deleted.
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "newsroom.view-counter.beacon.per-address-per-minute=1000000")
 class ViewCountingIT {
