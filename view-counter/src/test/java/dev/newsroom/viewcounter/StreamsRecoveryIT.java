@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,10 +23,15 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
@@ -64,12 +70,19 @@ import static org.awaitility.Awaitility.await;
  * registry through a proxy that answers 500 for the writer schema of one page view while
  * the test says so: the record is neither counted nor dead-lettered, the stream thread
  * fails and is replaced (each replacement waits for the group to let the failed member
- * go), and once the registry answers again the view is counted, once.
+ * go), and once the registry answers again the view is counted, once. Likewise while the
+ * dead-letter topic cannot be written: the unreadable record and the view behind it wait,
+ * and once the topic is back the one is dead-lettered and the other counted.
  */
 // Closed after the class, before its state directory is deleted.
 @DirtiesContext
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "newsroom.view-counter.dead-letter-topic.name=" + StreamsRecoveryIT.DEAD_LETTERS)
 class StreamsRecoveryIT {
+
+	static final String DEAD_LETTERS = "recovery-it.page-views-dlt";
+
+	private static final String READER = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
 	/** The first released version of PageView, as in the schemas module's contract. */
 	private static final Schema PAGE_VIEW_V1 = new Schema.Parser().parse(
@@ -144,6 +157,57 @@ class StreamsRecoveryIT {
 		assertThat(deadLetters()).isEqualTo(deadLettersBefore);
 	}
 
+	@Test
+	void aDeadLetterTopicThatCannotBeWrittenHoldsItsPartitionUntilItCanAndLosesNothing() throws Exception {
+		await().atMost(Duration.ofSeconds(60))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(views("any")).isZero());
+		String article = "article-" + UUID.randomUUID();
+		ArticleEvents.publish(Topics.ARTICLES, ArticleEvents.event(article, ArticleEventType.PUBLISHED,
+				ArticleStatus.PUBLISHED, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers()))) {
+			admin.deleteTopics(List.of(DEAD_LETTERS)).all().get();
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(admin.listTopics().names().get()).doesNotContain(DEAD_LETTERS));
+
+			// A record that cannot be read, then a good view of the same article, in the
+			// same partition behind it.
+			send(article, "not avro".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			assertThat(beacon(article)).isEqualTo(202);
+			await().dontCatchUncaughtExceptions()
+				.during(Duration.ofSeconds(20))
+				.atMost(Duration.ofSeconds(30))
+				.ignoreExceptions()
+				.untilAsserted(() -> assertThat(views(article)).isZero());
+
+			await().atMost(Duration.ofSeconds(60))
+				.ignoreExceptions()
+				.untilAsserted(() -> admin.createTopics(List.of(new NewTopic(DEAD_LETTERS, 1, (short) 1))).all().get());
+		}
+
+		await().dontCatchUncaughtExceptions()
+			.atMost(Duration.ofSeconds(150))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(views(article)).isEqualTo(1));
+		assertThat(TopicRecords.readAll(DEAD_LETTERS, new StringDeserializer(), new ByteArrayDeserializer()))
+			.filteredOn((record) -> article.equals(record.key()))
+			.singleElement()
+			.satisfies((record) -> assertThat(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8))
+				.isEqualTo("not avro"));
+	}
+
+	private int beacon(String article) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/views"))
+				.header("Content-Type", "text/plain")
+				.header("User-Agent", READER)
+				.header("Cookie", "nr_vid=" + UUID.randomUUID().toString().replace("-", ""))
+				.POST(HttpRequest.BodyPublishers.ofString("{\"articleId\":\"" + article + "\"}"))
+				.build(), BodyHandlers.discarding())
+			.statusCode();
+	}
+
 	private long views(String article) throws Exception {
 		String body = HttpClient.newHttpClient()
 			.send(HttpRequest
@@ -154,11 +218,7 @@ class StreamsRecoveryIT {
 	}
 
 	private static long deadLetters() {
-		return TopicRecords.endOffsets("newsroom.page-views.view-counter-dlt")
-			.values()
-			.stream()
-			.mapToLong(Long::longValue)
-			.sum();
+		return TopicRecords.endOffsets(DEAD_LETTERS).values().stream().mapToLong(Long::longValue).sum();
 	}
 
 	private static byte[] pageView(Schema schema, int writerId, String article) throws IOException {

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * What the counting application does with a page view it cannot read.
@@ -51,6 +52,21 @@ class DeadLetterOrRetryHandlerTests {
 			.isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
 		assertThat(StreamsConfiguration.replaceThreadIfTransient(new IllegalStateException("a bug")))
 			.isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+	}
+
+	@Test
+	void anUnreadableRecordThatCannotBeDeadLetteredFailsTheThreadForATransientReason() {
+		DeadLetterOrRetryHandler failing = new DeadLetterOrRetryHandler((record, ex) -> {
+			throw new IllegalStateException("Topic newsroom.page-views.view-counter-dlt not present in metadata");
+		});
+
+		assertThatExceptionOfType(DeadLetterOrRetryHandler.DeadLetterUnavailableException.class)
+			.isThrownBy(() -> failing.handle((ErrorHandlerContext) null, this.record,
+					new SerializationException("unknown magic byte 0x78")))
+			.satisfies((ex) -> assertThat(StreamsConfiguration
+				.replaceThreadIfTransient(new IllegalStateException("Fatal user code error", ex)))
+				.isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD))
+			.withMessageContaining("newsroom.page-views-0@7");
 	}
 
 }
