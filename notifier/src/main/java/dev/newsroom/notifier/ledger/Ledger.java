@@ -12,8 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -60,6 +62,11 @@ public class Ledger implements SmartLifecycle {
 
 	private final Counter unreadable;
 
+	private final MeterRegistry meters;
+
+	/** How many deliveries each channel has in each state, for the gauges. */
+	private final Map<String, Map<DeliveryState, AtomicLong>> counts = new ConcurrentHashMap<>();
+
 	private volatile boolean running;
 
 	private volatile KafkaConsumer<String, Delivery> consumer;
@@ -83,6 +90,7 @@ public class Ledger implements SmartLifecycle {
 		this.consumerProperties = properties;
 		this.topic = topic;
 		this.expectedPartitions = expectedPartitions;
+		this.meters = meters;
 		this.unreadable = Counter.builder("newsroom.notifier.ledger.unreadable")
 			.description("Ledger records this instance's view could not read and skipped")
 			.register(meters);
@@ -231,7 +239,11 @@ public class Ledger implements SmartLifecycle {
 			}
 			return;
 		}
-		this.byId.put(delivery.getDeliveryId(), delivery);
+		Delivery previous = this.byId.put(delivery.getDeliveryId(), delivery);
+		if (previous != null) {
+			count(previous.getChannel(), previous.getState()).decrementAndGet();
+		}
+		count(delivery.getChannel(), delivery.getState()).incrementAndGet();
 		this.byArticle.computeIfAbsent(delivery.getArticleId(), (id) -> ConcurrentHashMap.newKeySet())
 			.add(delivery.getDeliveryId());
 	}
@@ -249,6 +261,25 @@ public class Ledger implements SmartLifecycle {
 			}
 		}
 		return channels;
+	}
+
+	/**
+	 * The count of a channel's deliveries in a state, registered as the gauge
+	 * {@code newsroom.notifier.deliveries{channel, state}} when first seen: alert on
+	 * {@code PAUSED}, {@code UNCERTAIN}, {@code FAILED} or {@code LEFT_TO_EDITOR} above
+	 * zero, or on {@code PENDING} that keeps growing.
+	 */
+	private AtomicLong count(String channel, DeliveryState state) {
+		return this.counts.computeIfAbsent(channel, (name) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(state, (key) -> {
+				AtomicLong count = new AtomicLong();
+				Gauge.builder("newsroom.notifier.deliveries", count, AtomicLong::get)
+					.description("Deliveries in the ledger, by channel and state")
+					.tag("channel", channel)
+					.tag("state", state.name())
+					.register(this.meters);
+				return count;
+			});
 	}
 
 	@Override

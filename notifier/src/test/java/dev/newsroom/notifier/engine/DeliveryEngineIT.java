@@ -127,6 +127,10 @@ class DeliveryEngineIT {
 		assertThat(platforms.findAll(postRequestedFor(urlEqualTo("/hooks")).withHeader("webhook-id",
 				equalTo("partner:" + english.getArticle().getId() + ":announce:1"))))
 			.hasSize(1);
+
+		String prometheus = http().get().uri("/actuator/prometheus").retrieve().body(String.class);
+		assertThat(prometheus)
+			.containsPattern("newsroom_notifier_deliveries\\{channel=\"telegram-ru\",state=\"DELIVERED\"\\} [1-9]");
 	}
 
 	@Test
