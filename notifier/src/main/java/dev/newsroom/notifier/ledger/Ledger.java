@@ -133,6 +133,12 @@ public class Ledger implements SmartLifecycle {
 	 * @return the reason its deliveries are paused, if any is
 	 */
 	public Optional<String> pauseReason(String channel) {
+		Map<DeliveryState, AtomicLong> byState = this.counts.get(channel);
+		AtomicLong paused = (byState != null) ? byState.get(DeliveryState.PAUSED) : null;
+		if (paused == null || paused.get() == 0) {
+			// The usual answer, from the counts, without looking through every delivery.
+			return Optional.empty();
+		}
 		return this.byId.values()
 			.stream()
 			.filter((delivery) -> delivery.getChannel().equals(channel) && delivery.getState() == DeliveryState.PAUSED)
