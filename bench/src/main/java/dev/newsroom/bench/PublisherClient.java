@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.newsroom.bench.harness.BenchmarkException;
+import dev.newsroom.bench.harness.BenchmarkOptions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -99,6 +101,30 @@ final class PublisherClient {
 		return new PublisherClient(http, url, token, Long.toString(System.currentTimeMillis(), 36));
 	}
 
+	/**
+	 * Signs in as the options say: {@code --url=}, {@code --user=} and
+	 * {@code --password=}, or the password in {@code NEWSROOM_PASSWORD}.
+	 * @param options the benchmark's options, which must allow those three
+	 * @param urlOption the option that names the publisher's URL
+	 * @param environment the environment variables
+	 * @param http the client to send every request with
+	 * @return a client that publishes with the token it got
+	 * @throws BenchmarkException if there is no password or the sign-in fails
+	 * @throws InterruptedException if the thread is interrupted while waiting
+	 */
+	static PublisherClient signIn(BenchmarkOptions options, String urlOption, Map<String, String> environment,
+			HttpClient http) throws InterruptedException {
+		URI url = options.httpUrl(urlOption, PublishLatencyBenchmark.DEFAULT_URL);
+		String user = options.string("user", PublishLatencyBenchmark.DEFAULT_USER);
+		String password = options.string("password")
+			.or(() -> Optional.ofNullable(environment.get(PublishLatencyBenchmark.PASSWORD_VARIABLE))
+				.filter((value) -> !value.isEmpty()))
+			.orElseThrow(() -> new BenchmarkException(
+					"No password: give --password=… or set " + PublishLatencyBenchmark.PASSWORD_VARIABLE
+							+ ". ./run-local prints the admin's first password when it starts."));
+		return signIn(http, url, user, password);
+	}
+
 	private static String hint(int status) {
 		return switch (status) {
 			case 401 -> " Check --user and --password (or NEWSROOM_PASSWORD); ./run-local prints the admin's"
@@ -125,14 +151,47 @@ final class PublisherClient {
 	 * @return the answer's status, such as {@code "201"}
 	 */
 	CompletableFuture<String> publish(long n) {
-		HttpRequest request = HttpRequest.newBuilder(this.articles)
+		return this.http.sendAsync(publishRequest(n), BodyHandlers.ofString()).thenApply(this::outcome);
+	}
+
+	/**
+	 * Publishes article {@code n} of this run and waits for the answer, for benchmarks
+	 * that need articles to exist before they start.
+	 * @param n the article's number in this run
+	 * @return the article's id
+	 * @throws BenchmarkException if the answer is not {@code 201} with the article's id
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	String publishAndWait(long n) throws InterruptedException {
+		HttpResponse<String> response;
+		try {
+			response = this.http.send(publishRequest(n), BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new BenchmarkException("Publishing article " + n + " got no answer from " + this.articles + " ("
+					+ ex.getClass().getSimpleName() + ")");
+		}
+		Optional<String> id = Optional.empty();
+		if (response.statusCode() == 201) {
+			try {
+				id = Optional.ofNullable(JsonMapper.shared().readTree(response.body()).path("id").asString(null));
+			}
+			catch (JacksonException ex) {
+				id = Optional.empty();
+			}
+		}
+		return id.orElseThrow(() -> new BenchmarkException("Publishing article " + n + " answered "
+				+ response.statusCode() + " without an article id: " + excerpt(response.body())));
+	}
+
+	private HttpRequest publishRequest(long n) {
+		return HttpRequest.newBuilder(this.articles)
 			.timeout(REQUEST_TIMEOUT)
 			.header("Authorization", "Bearer " + this.token)
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.POST(BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(article(n))))
 			.build();
-		return this.http.sendAsync(request, BodyHandlers.ofString()).thenApply(this::outcome);
 	}
 
 	Article article(long n) {

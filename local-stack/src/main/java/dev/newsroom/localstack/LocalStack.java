@@ -213,8 +213,8 @@ public final class LocalStack {
 		env.put("NEWSROOM_INSTANCE_ID", service + "-" + index);
 		// glibc's many malloc arenas hold memory that a small JVM never gives back.
 		env.put("MALLOC_ARENA_MAX", "2");
-		return new ServiceInstance(service, index, port, settings.serviceJvmOptions(), List.of("-jar", jar.toString()),
-				properties, env, settings.home());
+		return new ServiceInstance(service, index, port, settings.jvmOptionsOf(service),
+				List.of("-jar", jar.toString()), properties, env, settings.home());
 	}
 
 	/**

@@ -8,12 +8,16 @@ import java.time.Duration;
  * How the harness writes numbers and durations for people: at most two decimals, no
  * trailing zeros.
  */
-final class Figures {
+public final class Figures {
 
 	private Figures() {
 	}
 
-	static String number(double value) {
+	/**
+	 * @param value a number
+	 * @return it with at most two decimals and no trailing zeros
+	 */
+	public static String number(double value) {
 		return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
 	}
 

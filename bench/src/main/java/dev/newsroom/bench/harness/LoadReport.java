@@ -57,26 +57,48 @@ public final class LoadReport {
 					.collect(Collectors.joining(", ")));
 		line(out, "rate",
 				number(result.answersPerSecond()) + "/s answered (target " + number(plan.ratePerSecond()) + "/s)");
-		printLatencies(out, result.latenciesMicros());
+		printLatencies(out, "from the intended start to the answer", result.latenciesMicros());
+		printJvm(out, jvm);
+	}
+
+	/**
+	 * Prints the JVM's lines of a report: its version, flags, heap and collectors.
+	 * @param out where to print them
+	 * @param jvm the JVM
+	 */
+	public static void printJvm(PrintStream out, JvmDescription jvm) {
 		line(out, "jvm", jvm.vm() + " " + jvm.version() + ", " + jvm.processors() + " processors");
 		line(out, "jvm flags", jvm.flags().isEmpty() ? "(none: the JVM's defaults)" : String.join(" ", jvm.flags()));
 		line(out, "heap max", (jvm.maxHeapBytes() / BYTES_PER_MEGABYTE) + " MB");
 		line(out, "gc", String.join(", ", jvm.garbageCollectors()));
 	}
 
-	private static void printLatencies(PrintStream out, Histogram latenciesMicros) {
+	/**
+	 * Prints the latency lines of a report (p50 to max, in ms) for a histogram of
+	 * microseconds.
+	 * @param out where to print them
+	 * @param measured from what to what each latency runs
+	 * @param latenciesMicros the latencies
+	 */
+	public static void printLatencies(PrintStream out, String measured, Histogram latenciesMicros) {
 		if (latenciesMicros.getTotalCount() == 0) {
 			line(out, "latency ms", "none: no operation finished with an outcome");
 			return;
 		}
-		line(out, "latency ms", "from the intended start to the answer");
+		line(out, "latency ms", measured);
 		for (double percentile : PERCENTILES) {
 			latency(out, "p" + number(percentile), latenciesMicros.getValueAtPercentile(percentile));
 		}
 		latency(out, "max", latenciesMicros.getMaxValue());
 	}
 
-	private static void line(PrintStream out, String name, String value) {
+	/**
+	 * Prints one figure of a report.
+	 * @param out where to print it
+	 * @param name the figure's name
+	 * @param value its value
+	 */
+	public static void line(PrintStream out, String name, String value) {
 		out.printf(Locale.ROOT, "  %-13s %s%n", name, value);
 	}
 
