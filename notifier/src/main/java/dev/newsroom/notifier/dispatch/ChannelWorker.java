@@ -93,6 +93,9 @@ public final class ChannelWorker {
 
 	private Instant blockedUntil = Instant.EPOCH;
 
+	/** Failures that may pass, in a row, since the platform last took a call. */
+	private int failingInARow;
+
 	private volatile boolean running;
 
 	private @Nullable Thread thread;
@@ -495,7 +498,7 @@ public final class ChannelWorker {
 					.setAttempts(delivery.getAttempts() - 1)
 					.setNextAttemptAt((this.pausedBecause != null) ? null : this.blockedUntil)
 					.setLastError((this.pausedBecause != null) ? this.pausedBecause
-							: "Held while the channel is rate-limited")
+							: "Held while the channel is rate-limited or its platform is failing")
 					.build();
 			}
 			else {
@@ -558,6 +561,7 @@ public final class ChannelWorker {
 	private Delivery outcome(Delivery attempting, Result result) {
 		Instant now = now();
 		if (result.receipt() != null) {
+			this.failingInARow = 0;
 			DeliveryReceipt receipt = result.receipt();
 			logger.info("Delivered {} on {} {}", attempting.getDeliveryId(), this.channel.name(),
 					(receipt.externalUrl() != null) ? receipt.externalUrl() : "");
@@ -599,10 +603,23 @@ public final class ChannelWorker {
 		};
 	}
 
+	/**
+	 * Puts a delivery back to wait after a failure that may pass (a 5xx, a timeout), and
+	 * holds the whole channel: while its platform keeps failing, one delivery at a time
+	 * probes it, with a backoff that grows with the failures in a row, instead of every
+	 * waiting delivery calling it on its own schedule. The first success lets the rest go
+	 * at the channel's pace.
+	 */
 	private Delivery retryLater(Delivery attempting, String error, @Nullable Duration asked, Instant now) {
-		Duration wait = this.settings.backoff(attempting.getAttempts());
+		this.failingInARow++;
+		Duration wait = this.settings.backoff(Math.max(attempting.getAttempts(), this.failingInARow));
 		if (asked != null && asked.compareTo(wait) > 0) {
 			wait = asked;
+		}
+		Duration hold = this.settings.backoff(this.failingInARow);
+		Instant heldUntil = now.plus((asked != null && asked.compareTo(hold) > 0) ? asked : hold);
+		if (heldUntil.isAfter(this.blockedUntil)) {
+			this.blockedUntil = heldUntil;
 		}
 		return change(attempting, DeliveryState.PENDING, now).setNextAttemptAt(now.plus(wait))
 			.setLastError(error)

@@ -90,6 +90,27 @@ class ChannelWorkerTests {
 	}
 
 	@Test
+	void aFailingPlatformIsProbedOneDeliveryAtATimeNotByTheWholeBacklog() {
+		ScriptedChannel telegram = channel(Platform.TELEGRAM);
+		telegram.failure = (call) -> this.clock.instant().isBefore(START.plus(Duration.ofMinutes(10)))
+				? ChannelException.transientFailure("Telegram refused sendMessage: 502 Bad Gateway", null) : null;
+		Delivery[] backlog = IntStream.range(0, 50).mapToObj((n) -> announce("a-" + n, false)).toArray(Delivery[]::new);
+		ChannelWorker worker = worker(telegram, null, backlog);
+
+		run(worker, Duration.ofMinutes(10));
+		int callsWhileFailing = telegram.calls.size();
+		run(worker, Duration.ofMinutes(20));
+
+		// Backoff doubling from 1 s to 5 min is 10 calls in 10 min for the whole channel;
+		// each of the 50 on its own schedule would have made about 500.
+		assertThat(callsWhileFailing).isBetween(5, 15);
+		for (int n = 0; n < 50; n++) {
+			assertThat(latest("telegram-en:a-" + n + ":announce:1").getState()).isEqualTo(DeliveryState.DELIVERED);
+		}
+		assertThat(telegram.successfulCalls("post")).isEqualTo(50);
+	}
+
+	@Test
 	void aRateLimitWithRetryAfter60HoldsTheWholeChannelAtLeastThatLong() {
 		ScriptedChannel telegram = channel(Platform.TELEGRAM);
 		telegram.failure = (call) -> (call == 1) ? ChannelException.rateLimited(
