@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.quota.ClientQuotaAlteration;
 import org.apache.kafka.common.quota.ClientQuotaEntity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -54,6 +57,7 @@ import static org.awaitility.Awaitility.await;
  */
 // Closed after the class, before its state directory is deleted.
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "newsroom.view-counter.beacon.per-address-per-minute=1000000",
 				// A buffer of a few records' batches: a throttled producer fills it fast.
@@ -97,7 +101,7 @@ class BeaconBackpressureIT {
 	}
 
 	@Test
-	void aFullProducerBufferIsAnswered503AtOnceAndNoAcceptedViewIsLost() throws Exception {
+	void aFullProducerBufferIsAnswered503AtOnceAndNoAcceptedViewIsLost(CapturedOutput output) throws Exception {
 		await().atMost(Duration.ofSeconds(60))
 			.ignoreExceptions()
 			.until(() -> counts(List.of("any")).statusCode() == 200);
@@ -153,6 +157,8 @@ class BeaconBackpressureIT {
 			assertThat(counted).isEqualTo(accepted);
 		});
 		assertThat(this.meters.get("newsroom.beacon.views.lost").counter().count()).isZero();
+		// A refused beacon is a 503, not an ERROR line with the view in it.
+		assertThat(output.getAll()).doesNotContain("Exception thrown when sending a message");
 	}
 
 	private String producerClientId() {

@@ -10,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.ProducerListener;
 
 import dev.newsroom.events.view.PageView;
 import dev.newsroom.support.web.RequestBodyLimitFilter;
@@ -50,6 +51,18 @@ class BeaconConfiguration {
 	BeaconRateLimiter beaconRateLimiter(BeaconSettings settings) {
 		return new BeaconRateLimiter(settings.perVisitorPerMinute(), settings.perAddressPerMinute(),
 				settings.trackedClients());
+	}
+
+	/**
+	 * Replaces Spring's {@code LoggingProducerListener}, which logs every failed send at
+	 * ERROR with its record: while the broker is away that is a line per refused beacon.
+	 * The recorder reports failures itself: a full buffer is a 503 to the page, and a
+	 * view lost after its 202 is counted and logged once.
+	 */
+	@Bean
+	ProducerListener<Object, Object> beaconProducerListener() {
+		return new ProducerListener<>() {
+		};
 	}
 
 	@Bean
