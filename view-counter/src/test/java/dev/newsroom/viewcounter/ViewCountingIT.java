@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,13 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.article.ArticleEventType;
@@ -50,6 +51,7 @@ import dev.newsroom.schemas.Topics;
 import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
 import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
 import dev.newsroom.support.kafka.DeadLetters;
+import dev.newsroom.testsupport.AsyncApiContract;
 import dev.newsroom.testsupport.EmbeddedStack;
 import dev.newsroom.testsupport.TopicRecords;
 
@@ -99,6 +101,11 @@ class ViewCountingIT {
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(countResponse("any").statusCode()).as("streams application running")
 				.isEqualTo(200));
+	}
+
+	@Test
+	void theTopicsItDeclaresAreThoseOfTheTopicsContract(@Autowired ApplicationContext context) {
+		AsyncApiContract.load().assertDeclaredBy("view-counter", context.getBeansOfType(NewTopic.class).values());
 	}
 
 	@Test

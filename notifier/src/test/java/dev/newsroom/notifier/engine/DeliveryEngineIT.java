@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,8 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +38,7 @@ import dev.newsroom.notifier.ArticleEvents;
 import dev.newsroom.notifier.Editors;
 import dev.newsroom.schemas.Topics;
 import dev.newsroom.support.kafka.DeadLetters;
+import dev.newsroom.testsupport.AsyncApiContract;
 import dev.newsroom.testsupport.EmbeddedStack;
 import dev.newsroom.testsupport.TopicRecords;
 
@@ -100,6 +104,11 @@ class DeliveryEngineIT {
 	static void stop() {
 		producer.close();
 		platforms.stop();
+	}
+
+	@Test
+	void theTopicsItDeclaresAreThoseOfTheTopicsContract(@Autowired ApplicationContext context) {
+		AsyncApiContract.load().assertDeclaredBy("notifier", context.getBeansOfType(NewTopic.class).values());
 	}
 
 	@Test

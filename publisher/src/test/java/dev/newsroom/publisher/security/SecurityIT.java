@@ -1,22 +1,30 @@
 package dev.newsroom.publisher.security;
 
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.newsroom.schemas.Topics;
+import dev.newsroom.testsupport.AsyncApiContract;
 import dev.newsroom.testsupport.EmbeddedStack;
 
 import static dev.newsroom.publisher.security.PublisherClient.bearer;
@@ -52,6 +60,25 @@ class SecurityIT {
 	static void stack(DynamicPropertyRegistry registry) {
 		EmbeddedStack.register(registry);
 		accounts.register(registry);
+	}
+
+	@Test
+	void theTopicsContractIsOpenToAnyoneAndMatchesTheTopicsThePublisherCreated(@Autowired ApplicationContext context)
+			throws Exception {
+		HttpResponse<String> document = this.publisher.get("/asyncapi.yaml", null);
+		assertThat(document.statusCode()).isEqualTo(200);
+		try (InputStream kept = getClass().getClassLoader().getResourceAsStream(AsyncApiContract.LOCATION)) {
+			assertThat(document.body()).isEqualTo(new String(kept.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		HttpResponse<String> schema = this.publisher.get("/avro/ArticleEvent.avsc", null);
+		assertThat(schema.statusCode()).isEqualTo(200);
+		assertThat(schema.body()).contains("\"name\": \"ArticleEvent\"");
+		// The publisher declares its topics in one KafkaAdmin.NewTopics bean, which does
+		// not
+		// show them: check them as created.
+		try (Admin admin = Admin.create(context.getBean(KafkaAdmin.class).getConfigurationProperties())) {
+			AsyncApiContract.load().assertCreatedBy("publisher", admin);
+		}
 	}
 
 	@Test
