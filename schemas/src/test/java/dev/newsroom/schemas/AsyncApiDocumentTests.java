@@ -12,6 +12,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,18 @@ class AsyncApiDocumentTests {
 			assertThat(channel.messages()).as(channel.name()).isNotEmpty();
 			assertThat(messages()).as(channel.name()).containsKeys(channel.messages().toArray(String[]::new));
 		});
+	}
+
+	@Test
+	void isValidAgainstAsyncApisOwnSchema() throws IOException {
+		// AsyncAPI 3.0.0's JSON Schema, from @asyncapi/specs (see the resource's README).
+		try (InputStream in = getClass().getResourceAsStream("/asyncapi/asyncapi-3.0.0.schema.json")) {
+			com.networknt.schema.Schema asyncApi = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+				.getSchema(in);
+			assertThat(asyncApi.validate(new ObjectMapper().valueToTree(contract.document())))
+				.as("errors against AsyncAPI 3.0.0's JSON Schema")
+				.isEmpty();
+		}
 	}
 
 	@Test
