@@ -17,12 +17,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@link SchemaRegistryClient} over HTTP, speaking Confluent's REST API v1. Answers that
@@ -34,7 +34,7 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
 	static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final List<URI> baseUris;
 
@@ -140,7 +140,7 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
 		if (cached != null) {
 			return cached;
 		}
-		Schema schema = parse(send("GET", "/schemas/ids/" + id, null).path("schema").asText());
+		Schema schema = parse(send("GET", "/schemas/ids/" + id, null).path("schema").asString());
 		this.schemasById.put(id, schema);
 		return schema;
 	}
@@ -158,7 +158,7 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
 	@Override
 	public List<String> getSubjects() {
 		List<String> subjects = new ArrayList<>();
-		send("GET", "/subjects", null).forEach((node) -> subjects.add(node.asText()));
+		send("GET", "/subjects", null).forEach((node) -> subjects.add(node.asString()));
 		return subjects;
 	}
 
@@ -182,7 +182,7 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
 			return List.of();
 		}
 		List<String> messages = new ArrayList<>();
-		answer.path("messages").forEach((message) -> messages.add(message.asText()));
+		answer.path("messages").forEach((message) -> messages.add(message.asString()));
 		return messages.isEmpty() ? List.of("incompatible with the subject's compatibility level") : messages;
 	}
 
@@ -204,8 +204,8 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
 	}
 
 	private static RegisteredSchema registered(JsonNode node) {
-		return new RegisteredSchema(node.path("subject").asText(), node.path("version").asInt(),
-				node.path("id").asInt(), parse(node.path("schema").asText()));
+		return new RegisteredSchema(node.path("subject").asString(), node.path("version").asInt(),
+				node.path("id").asInt(), parse(node.path("schema").asString()));
 	}
 
 	private static List<Integer> integers(JsonNode array) {
@@ -260,9 +260,9 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
 	private static JsonNode answer(String method, String url, HttpResponse<String> response) {
 		JsonNode json;
 		try {
-			json = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+			json = response.body().isEmpty() ? JSON.getNodeFactory().nullNode() : JSON.readTree(response.body());
 		}
-		catch (JsonProcessingException ex) {
+		catch (JacksonException ex) {
 			throw new SchemaRegistryException(
 					"The schema registry answered " + method + " " + url + " with status " + response.statusCode()
 							+ " and a body that is not JSON: " + abbreviate(response.body()),
@@ -272,7 +272,7 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
 			return json;
 		}
 		int errorCode = json.path("error_code").asInt(response.statusCode());
-		String message = json.path("message").asText(abbreviate(response.body()));
+		String message = json.path("message").asString(abbreviate(response.body()));
 		throw new SchemaRegistryException("Schema registry refused " + method + " " + url + ": " + message + " (status "
 				+ response.statusCode() + ", error_code " + errorCode + ")", response.statusCode(), errorCode);
 	}
