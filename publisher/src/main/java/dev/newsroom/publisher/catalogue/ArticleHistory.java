@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 import dev.newsroom.events.article.ArticleEvent;
-import dev.newsroom.publisher.lifecycle.ArticleDecider;
 
 /**
  * Every version of every article, who made it and when, built by replaying the
@@ -65,7 +64,7 @@ public final class ArticleHistory {
 
 		static Version of(ArticleEvent event) {
 			return new Version(event.getArticle().getVersion(), event.getType().name(),
-					ArticleDecider.statusAfter(event).name(), event.getActor(), event.getOccurredAt(),
+					ArticleStatuses.after(event).name(), event.getActor(), event.getOccurredAt(),
 					event.getArticle().getTitle(),
 					(event.getCorrection() != null) ? event.getCorrection().getNote() : null,
 					(event.getType() == dev.newsroom.events.article.ArticleEventType.UNPUBLISHED

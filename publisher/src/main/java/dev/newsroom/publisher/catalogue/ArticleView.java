@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.newsroom.events.article.Article;
 import dev.newsroom.events.article.ArticleEvent;
-import dev.newsroom.publisher.lifecycle.ArticleDecider;
 
 /**
  * An article as the API shows it to editors.
@@ -41,7 +40,7 @@ record ArticleView(String id, long version, String status, String edition, Strin
 
 	static ArticleView of(ArticleEvent event, boolean withBody) {
 		Article article = event.getArticle();
-		return new ArticleView(article.getId(), article.getVersion(), ArticleDecider.statusAfter(event).name(),
+		return new ArticleView(article.getId(), article.getVersion(), ArticleStatuses.after(event).name(),
 				article.getEdition(), article.getSection(), article.getSlug(), article.getCanonicalUrl(),
 				article.getTitle(), article.getLead(), withBody ? article.getBody() : null,
 				article.getAuthors().stream().map((a) -> new Byline(a.getName(), a.getProfileUrl())).toList(),

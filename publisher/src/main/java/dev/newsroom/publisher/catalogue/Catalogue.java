@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import dev.newsroom.events.article.Article;
 import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.article.ArticleStatus;
-import dev.newsroom.publisher.lifecycle.ArticleDecider;
 
 /**
  * Every article as it stands, built by replaying the compacted articles topic: the
@@ -117,7 +116,7 @@ public final class Catalogue {
 	 * @return the articles in that status
 	 */
 	public Stream<ArticleEvent> withStatus(ArticleStatus status) {
-		return this.articles.values().stream().filter((event) -> ArticleDecider.statusAfter(event) == status);
+		return this.articles.values().stream().filter((event) -> ArticleStatuses.after(event) == status);
 	}
 
 	/**
@@ -147,7 +146,7 @@ public final class Catalogue {
 			Article article = event.getArticle();
 			return (this.edition == null || this.edition.equals(article.getEdition()))
 					&& (this.section == null || this.section.equals(article.getSection()))
-					&& (this.status == null || this.status == ArticleDecider.statusAfter(event))
+					&& (this.status == null || this.status == ArticleStatuses.after(event))
 					&& (this.text == null || containsAllWords(article));
 		}
 

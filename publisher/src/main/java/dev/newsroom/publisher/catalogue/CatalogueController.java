@@ -1,6 +1,5 @@
 package dev.newsroom.publisher.catalogue;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,8 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.article.ArticleStatus;
 import dev.newsroom.events.article.Retraction;
-import dev.newsroom.publisher.lifecycle.ArticleDecider;
-import dev.newsroom.publisher.lifecycle.Decision.Problem;
+import dev.newsroom.support.web.ProblemTypes;
 
 /**
  * The editors' read side: an article with its version as ETag, searches, and an article's
@@ -53,11 +51,11 @@ class CatalogueController {
 		if (event == null) {
 			return notFound(id);
 		}
-		if (ArticleDecider.statusAfter(event) == ArticleStatus.UNPUBLISHED) {
+		if (ArticleStatuses.after(event) == ArticleStatus.UNPUBLISHED) {
 			Retraction retraction = event.getArticle().getRetraction();
 			ProblemDetail gone = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, "Article " + id + " was unpublished"
 					+ ((retraction != null) ? ": " + retraction.getReason() : "."));
-			gone.setType(URI.create(Problem.TYPE_BASE + "article-unpublished"));
+			gone.setType(ProblemTypes.of("article-unpublished"));
 			gone.setTitle("Article unpublished");
 			gone.setProperty("articleId", id);
 			gone.setProperty("version", event.getArticle().getVersion());
@@ -104,7 +102,7 @@ class CatalogueController {
 	private static ResponseEntity<ProblemDetail> notFound(String id) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
 				"There is no article " + id + ".");
-		problem.setType(URI.create(Problem.TYPE_BASE + "article-not-found"));
+		problem.setType(ProblemTypes.of("article-not-found"));
 		problem.setTitle("Article not found");
 		problem.setProperty("articleId", id);
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)

@@ -27,8 +27,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.publisher.PublisherProperties.Topics;
-import dev.newsroom.publisher.lifecycle.ConsumerLoop;
-import dev.newsroom.publisher.lifecycle.RememberedRequest;
 import dev.newsroom.support.kafka.TransientFailures;
 
 /**

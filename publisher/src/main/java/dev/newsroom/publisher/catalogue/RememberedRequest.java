@@ -1,4 +1,4 @@
-package dev.newsroom.publisher.lifecycle;
+package dev.newsroom.publisher.catalogue;
 
 import java.time.Instant;
 

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.newsroom.publisher.lifecycle.RememberedRequest;
-
 /**
  * The requests made with an {@code Idempotency-Key} and their answers, read from the
  * requests topic and forgotten after the retention time.

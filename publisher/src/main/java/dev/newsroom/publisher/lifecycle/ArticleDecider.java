@@ -29,6 +29,7 @@ import dev.newsroom.publisher.lifecycle.Decision.Accepted;
 import dev.newsroom.publisher.lifecycle.Decision.Ignored;
 import dev.newsroom.publisher.lifecycle.Decision.Problem;
 import dev.newsroom.publisher.lifecycle.Decision.Rejected;
+import dev.newsroom.publisher.catalogue.ArticleStatuses;
 
 /**
  * The rules of an article's lifecycle, as a pure function from the article as it stands
@@ -59,26 +60,6 @@ public final class ArticleDecider {
 	}
 
 	/**
-	 * The status of an article after an event, also for events written before the article
-	 * carried its status.
-	 * @param event the event
-	 * @return the status
-	 */
-	public static ArticleStatus statusAfter(ArticleEvent event) {
-		ArticleStatus status = event.getArticle().getStatus();
-		if (status != null && status != ArticleStatus.UNKNOWN) {
-			return status;
-		}
-		return switch (event.getType()) {
-			case PUBLISHED, UPDATED -> ArticleStatus.PUBLISHED;
-			case UNPUBLISHED -> ArticleStatus.UNPUBLISHED;
-			case SCHEDULED -> ArticleStatus.SCHEDULED;
-			case DRAFTED, SCHEDULE_CANCELLED -> ArticleStatus.DRAFT;
-			default -> ArticleStatus.UNKNOWN;
-		};
-	}
-
-	/**
 	 * Decides a command.
 	 * @param current the article as it stands, or {@code null} if there is none
 	 * @param slugHolder the id of another article already holding the command's slug, if
@@ -102,7 +83,7 @@ public final class ArticleDecider {
 					"There is no article " + command.articleId() + ".", command.articleId());
 		}
 		Article article = current.getArticle();
-		ArticleStatus status = statusAfter(current);
+		ArticleStatus status = ArticleStatuses.after(current);
 		if (command instanceof ArticleCommand.PublishDue due) {
 			return publishDue(article, status, due, at);
 		}

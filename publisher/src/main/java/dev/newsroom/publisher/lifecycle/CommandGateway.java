@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.newsroom.publisher.PublisherProperties;
+import dev.newsroom.publisher.catalogue.CommandReply;
 
 /**
  * Sends commands to the writer of their article's partition and waits for its answer.

@@ -40,6 +40,8 @@ import dev.newsroom.publisher.lifecycle.Decision.Problem;
 import dev.newsroom.publisher.lifecycle.Decision.Rejected;
 import dev.newsroom.support.kafka.DeadLetters;
 import dev.newsroom.support.kafka.TransientFailures;
+import dev.newsroom.publisher.catalogue.RememberedRequest;
+import dev.newsroom.publisher.catalogue.CommandReply;
 
 /**
  * The single writer: applies the commands of the partitions this instance owns, one at a

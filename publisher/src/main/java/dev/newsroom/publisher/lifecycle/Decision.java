@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.newsroom.events.article.ArticleEvent;
+import dev.newsroom.support.web.ProblemTypes;
 
 /**
  * What the single writer makes of a command: an event to write, a refusal, or nothing to
@@ -49,7 +50,7 @@ public sealed interface Decision {
 	record Problem(int status, String type, String title, String detail, Map<String, Object> properties) {
 
 		/** Where the problem types live. */
-		public static final String TYPE_BASE = "https://newsroom.dev/problems/";
+		public static final String TYPE_BASE = ProblemTypes.BASE;
 
 		Problem with(String name, Object value) {
 			Map<String, Object> more = new LinkedHashMap<>(this.properties);

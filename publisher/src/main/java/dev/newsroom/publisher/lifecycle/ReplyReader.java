@@ -1,5 +1,8 @@
 package dev.newsroom.publisher.lifecycle;
 
+import dev.newsroom.publisher.catalogue.ConsumerLoop;
+import dev.newsroom.publisher.catalogue.CommandReply;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

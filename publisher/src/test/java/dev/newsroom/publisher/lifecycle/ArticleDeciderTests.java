@@ -14,6 +14,7 @@ import dev.newsroom.publisher.lifecycle.ArticleCommand.Content;
 import dev.newsroom.publisher.lifecycle.Decision.Accepted;
 import dev.newsroom.publisher.lifecycle.Decision.Ignored;
 import dev.newsroom.publisher.lifecycle.Decision.Rejected;
+import dev.newsroom.publisher.catalogue.ArticleStatuses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -174,9 +175,9 @@ class ArticleDeciderTests {
 	void statusOfEventsWrittenBeforeTheStatusFieldIsInferredFromTheirType() {
 		ArticleEvent published = accepted(null, create(false, null), true);
 		published.getArticle().setStatus(ArticleStatus.UNKNOWN);
-		assertThat(ArticleDecider.statusAfter(published)).isEqualTo(ArticleStatus.PUBLISHED);
+		assertThat(ArticleStatuses.after(published)).isEqualTo(ArticleStatus.PUBLISHED);
 		published.setType(ArticleEventType.UNPUBLISHED);
-		assertThat(ArticleDecider.statusAfter(published)).isEqualTo(ArticleStatus.UNPUBLISHED);
+		assertThat(ArticleStatuses.after(published)).isEqualTo(ArticleStatus.UNPUBLISHED);
 	}
 
 	private ArticleCommand.Create create(boolean draft, Instant publishAt) {
