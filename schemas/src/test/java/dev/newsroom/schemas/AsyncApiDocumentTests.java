@@ -2,6 +2,8 @@ package dev.newsroom.schemas;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -102,6 +104,21 @@ class AsyncApiDocumentTests {
 		assertSummaryNamesEverySymbol("articleEvent", "ArticleEvent.avsc", "type");
 		assertSummaryNamesEverySymbol("delivery", "Delivery.avsc", "action");
 		assertSummaryNamesEverySymbol("delivery", "Delivery.avsc", "state");
+	}
+
+	@Test
+	void everyTopicNamedInTopicsIsAChannelOfTheDocumentButTheRetiredOne() throws IllegalAccessException {
+		Set<String> addresses = contract.channels()
+			.values()
+			.stream()
+			.map(AsyncApiContract.Channel::address)
+			.collect(Collectors.toSet());
+		for (Field field : Topics.class.getFields()) {
+			if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+					&& !field.getName().equals("NOTIFICATION_DELIVERIES")) {
+				assertThat(addresses).as("Topics.%s", field.getName()).contains((String) field.get(null));
+			}
+		}
 	}
 
 	@Test
