@@ -52,6 +52,7 @@ import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
 import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
 import dev.newsroom.support.kafka.DeadLetters;
 import dev.newsroom.testsupport.AsyncApiContract;
+import dev.newsroom.testsupport.DashboardContract;
 import dev.newsroom.testsupport.EmbeddedStack;
 import dev.newsroom.testsupport.TopicRecords;
 
@@ -106,6 +107,21 @@ class ViewCountingIT {
 	@Test
 	void theTopicsItDeclaresAreThoseOfTheTopicsContract(@Autowired ApplicationContext context) {
 		AsyncApiContract.load().assertDeclaredBy("view-counter", context.getBeansOfType(NewTopic.class).values());
+	}
+
+	@Test
+	void theDashboardsMetricsOfTheViewCounterAreScrapedByPrometheus() throws Exception {
+		String articleId = published();
+		countedMarker(articleId);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(count(articleId).path("views").asLong()).isEqualTo(1));
+		HttpResponse<String> scrape = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/prometheus")).build(),
+				BodyHandlers.ofString());
+		assertThat(scrape.statusCode()).isEqualTo(200);
+		assertThat(scrape.body()).containsPattern("newsroom_views_received_total\\{.*traffic=\"reader\".*\\} [1-9]")
+			.containsPattern("newsroom_views_counted_total(\\{.*\\})? [1-9]");
+		DashboardContract.load().assertScraped("view-counter", scrape.body());
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.newsroom.notifier.config;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -72,10 +74,10 @@ class KafkaConfiguration {
 
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, ArticleEvent> articleEventsListenerFactory(KafkaProperties kafka,
-			DefaultErrorHandler notifierErrorHandler) {
+			DefaultErrorHandler notifierErrorHandler, MeterRegistry meters) {
 		ConcurrentKafkaListenerContainerFactory<String, ArticleEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
-		factory.setConsumerFactory(
-				new DefaultKafkaConsumerFactory<>(consumer(kafka, plannerGroup(kafka), ArticleEvent.class)));
+		factory.setConsumerFactory(measured(
+				new DefaultKafkaConsumerFactory<>(consumer(kafka, plannerGroup(kafka), ArticleEvent.class)), meters));
 		factory.setCommonErrorHandler(notifierErrorHandler);
 		factory.setBatchListener(true);
 		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
@@ -84,10 +86,11 @@ class KafkaConfiguration {
 
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, Delivery> ledgerListenerFactory(KafkaProperties kafka,
-			DefaultErrorHandler notifierErrorHandler, Dispatcher dispatcher) {
+			DefaultErrorHandler notifierErrorHandler, Dispatcher dispatcher, MeterRegistry meters) {
 		ConcurrentKafkaListenerContainerFactory<String, Delivery> factory = new ConcurrentKafkaListenerContainerFactory<>();
-		factory.setConsumerFactory(
-				new DefaultKafkaConsumerFactory<>(consumer(kafka, plannerGroup(kafka) + "-dispatch", Delivery.class)));
+		factory.setConsumerFactory(measured(
+				new DefaultKafkaConsumerFactory<>(consumer(kafka, plannerGroup(kafka) + "-dispatch", Delivery.class)),
+				meters));
 		factory.setCommonErrorHandler(notifierErrorHandler);
 		factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
 		factory.getContainerProperties().setConsumerRebalanceListener(dispatcher);
@@ -122,6 +125,13 @@ class KafkaConfiguration {
 		consumer.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, SpecificAvroDeserializer.class);
 		consumer.put("specific.avro.value.type", valueType.getName());
 		return consumer;
+	}
+
+	/** The consumers' own metrics (lag among them) on {@code /actuator/prometheus}. */
+	private static <K, V> DefaultKafkaConsumerFactory<K, V> measured(DefaultKafkaConsumerFactory<K, V> consumers,
+			MeterRegistry meters) {
+		consumers.addListener(new MicrometerConsumerListener<>(meters));
+		return consumers;
 	}
 
 }

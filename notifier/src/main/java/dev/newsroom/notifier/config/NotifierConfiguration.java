@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +101,26 @@ class NotifierConfiguration {
 			}
 			return paused.isEmpty() ? Health.up().withDetail("channels", channels.names()).build()
 					: Health.down().withDetails(paused).build();
+		};
+	}
+
+	/**
+	 * {@code newsroom.notifier.channel.paused{channel}}: 1 while a channel is paused for
+	 * its credentials, 0 otherwise; alert on it, and read the reason from health or
+	 * {@code GET /api/channels}.
+	 */
+	@Bean
+	MeterBinder channelPauseGauges(Channels channels, Ledger ledger) {
+		return (meters) -> {
+			for (Channels.Configured channel : channels.all()) {
+				String name = channel.channel().name();
+				Gauge
+					.builder("newsroom.notifier.channel.paused", ledger,
+							(view) -> view.pauseReason(name).isPresent() ? 1 : 0)
+					.description("1 while the channel is paused because its credentials were refused")
+					.tag("channel", name)
+					.register(meters);
+			}
 		};
 	}
 

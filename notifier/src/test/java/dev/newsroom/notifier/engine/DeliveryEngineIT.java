@@ -39,6 +39,7 @@ import dev.newsroom.notifier.Editors;
 import dev.newsroom.schemas.Topics;
 import dev.newsroom.support.kafka.DeadLetters;
 import dev.newsroom.testsupport.AsyncApiContract;
+import dev.newsroom.testsupport.DashboardContract;
 import dev.newsroom.testsupport.EmbeddedStack;
 import dev.newsroom.testsupport.TopicRecords;
 
@@ -140,6 +141,8 @@ class DeliveryEngineIT {
 		String prometheus = http().get().uri("/actuator/prometheus").retrieve().body(String.class);
 		assertThat(prometheus)
 			.containsPattern("newsroom_notifier_deliveries\\{channel=\"telegram-ru\",state=\"DELIVERED\"\\} [1-9]");
+		assertThat(prometheus).containsPattern("newsroom_notifier_channel_paused\\{channel=\"telegram-ru\"\\} 0");
+		DashboardContract.load().assertScraped("notifier", prometheus);
 	}
 
 	@Test

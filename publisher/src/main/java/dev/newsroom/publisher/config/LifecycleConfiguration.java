@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -147,13 +148,16 @@ class LifecycleConfiguration {
 	@Bean
 	ConcurrentMessageListenerContainer<String, byte[]> commandListener(KafkaProperties kafka,
 			PublisherProperties properties, KafkaTransactionManager<String, byte[]> writerTransactionManager,
-			PartitionOwnership ownership, CommandProcessor processor) {
+			PartitionOwnership ownership, CommandProcessor processor, MeterRegistry meters) {
 		Map<String, Object> consumer = kafka.buildConsumerProperties();
 		consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-		factory.setConsumerFactory(
-				new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()));
+		DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(consumer,
+				new StringDeserializer(), new ByteArrayDeserializer());
+		// The consumer's own metrics (lag among them) on /actuator/prometheus.
+		consumers.addListener(new MicrometerConsumerListener<>(meters));
+		factory.setConsumerFactory(consumers);
 		factory.setBatchListener(true);
 		factory.getContainerProperties().setKafkaAwareTransactionManager(writerTransactionManager);
 		factory.getContainerProperties().setConsumerRebalanceListener(ownership);

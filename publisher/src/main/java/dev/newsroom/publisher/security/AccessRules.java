@@ -26,9 +26,9 @@ final class AccessRules {
 	private static final PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 
 	private static final List<RequestMatcher> OPEN = List.of(paths.matcher("/actuator/health/**"),
-			paths.matcher("/actuator/info"), paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui/**"),
-			paths.matcher("/swagger-ui.html"), paths.matcher(HttpMethod.GET, "/asyncapi.yaml"),
-			paths.matcher(HttpMethod.GET, "/avro/*.avsc"));
+			paths.matcher("/actuator/info"), paths.matcher(HttpMethod.GET, "/actuator/prometheus"),
+			paths.matcher("/v3/api-docs/**"), paths.matcher("/swagger-ui/**"), paths.matcher("/swagger-ui.html"),
+			paths.matcher(HttpMethod.GET, "/asyncapi.yaml"), paths.matcher(HttpMethod.GET, "/avro/*.avsc"));
 
 	private static final List<Rule> RULES = List.of(
 			new Rule(paths.matcher(HttpMethod.PUT, "/api/accounts/*/password"), Role.WRITER),

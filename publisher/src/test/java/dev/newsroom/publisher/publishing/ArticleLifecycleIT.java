@@ -32,11 +32,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.article.ArticleEventType;
+import dev.newsroom.publisher.support.Editors;
 import dev.newsroom.publisher.support.PublisherClient;
 import dev.newsroom.publisher.support.PublisherTopics;
-import dev.newsroom.publisher.support.Editors;
 import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
 import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
+import dev.newsroom.testsupport.DashboardContract;
 import dev.newsroom.testsupport.EmbeddedStack;
 
 import static dev.newsroom.publisher.support.PublisherClient.read;
@@ -107,6 +108,17 @@ class ArticleLifecycleIT {
 		assertThat(read(read).path("title").asString()).isEqualTo("Budget <passes> & more");
 		assertThat(this.editor.send("GET", "/api/articles/" + id, null, "If-None-Match", "\"1\"").statusCode())
 			.isEqualTo(304);
+	}
+
+	@Test
+	void theDashboardsMetricsOfThePublisherAreScrapedByPrometheusWithoutSigningIn() {
+		created(article(slug()));
+		HttpResponse<String> scrape = PublisherClient.withAuthorization(this.port, null)
+			.send("GET", "/actuator/prometheus", null);
+		assertThat(scrape.statusCode()).isEqualTo(200);
+		assertThat(scrape.body())
+			.containsPattern("newsroom_publisher_article_events_total\\{.*type=\"PUBLISHED\".*\\} [1-9]");
+		DashboardContract.load().assertScraped("publisher", scrape.body());
 	}
 
 	@Test

@@ -95,7 +95,8 @@ class StreamsConfiguration {
 
 	/**
 	 * Counts every page-view record the topology does not count, by reason, as
-	 * {@code newsroom.views.dropped}.
+	 * {@code newsroom.views.dropped}, and every view it counts, as
+	 * {@code newsroom.views.counted}.
 	 */
 	@Bean
 	ViewDrops viewDrops(MeterRegistry meters) {
@@ -107,7 +108,22 @@ class StreamsConfiguration {
 						.tag("reason", reason.tag())
 						.register(meters));
 		}
-		return (reason, articleId) -> counters.get(reason).increment();
+		Counter counted = Counter.builder("newsroom.views.counted")
+			.description("Page views counted (a rate to watch; the counts topic holds the exact counts)")
+			.register(meters);
+		return new ViewDrops() {
+
+			@Override
+			public void dropped(DropReason reason, String articleId) {
+				counters.get(reason).increment();
+			}
+
+			@Override
+			public void counted(String articleId) {
+				counted.increment();
+			}
+
+		};
 	}
 
 	@Bean

@@ -136,7 +136,8 @@ public final class ViewCountTopology {
 			.processValues(() -> new OncePerWindow(VIEW_IDS_STORE, PageView::getViewId, rules.retryWindow(),
 					DropReason.RETRIED_BEACON, drops), Named.as("count-once-per-view-id"), VIEW_IDS_STORE)
 			.processValues(() -> new OncePerWindow(VISITS_STORE, ViewCountTopology::visit, rules.visitWindow(),
-					DropReason.SAME_VISIT, drops), Named.as("count-once-per-visit"), VISITS_STORE);
+					DropReason.SAME_VISIT, drops), Named.as("count-once-per-visit"), VISITS_STORE)
+			.peek((articleId, view) -> drops.counted(articleId), Named.as("tell-counted"));
 		mostRead(builder, counted, catalogue, topics.trending(), serdes.trending(), rules.trendingGrace());
 
 		KTable<String, ArticleViewCount> counts = counted

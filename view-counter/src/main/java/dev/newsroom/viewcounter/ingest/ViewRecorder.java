@@ -1,5 +1,8 @@
 package dev.newsroom.viewcounter.ingest;
 
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -13,6 +16,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 import dev.newsroom.events.view.PageView;
+import dev.newsroom.events.view.TrafficClass;
 
 /**
  * Hands page views to the producer, keyed by article id so that each article's views are
@@ -31,12 +35,22 @@ final class ViewRecorder {
 
 	private final Counter lost;
 
+	private final Map<TrafficClass, Counter> received;
+
 	ViewRecorder(KafkaTemplate<String, PageView> kafka, String topic, MeterRegistry meters) {
 		this.kafka = kafka;
 		this.topic = topic;
 		this.lost = Counter.builder("newsroom.beacon.views.lost")
 			.description("Page views accepted by the beacon that the broker did not acknowledge")
 			.register(meters);
+		this.received = new EnumMap<>(TrafficClass.class);
+		for (TrafficClass traffic : TrafficClass.values()) {
+			this.received.put(traffic,
+					Counter.builder("newsroom.views.received")
+						.description("Beacons accepted (answered 202), by the class of their sender")
+						.tag("traffic", traffic.name().toLowerCase(Locale.ROOT))
+						.register(meters));
+		}
 	}
 
 	/**
@@ -58,6 +72,7 @@ final class ViewRecorder {
 			// max.block.ms.
 			throw new ViewNotRecordedException(view.getArticleId(), this.topic, failureOf(sent));
 		}
+		this.received.get(view.getTraffic()).increment();
 		sent.whenComplete((result, failure) -> {
 			if (failure != null) {
 				this.lost.increment();
