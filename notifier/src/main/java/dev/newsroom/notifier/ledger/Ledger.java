@@ -12,11 +12,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,6 +49,9 @@ public class Ledger implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(Ledger.class);
 
+	/** Numbers the views of this JVM, so that each client id is its own. */
+	private static final AtomicInteger VIEWS = new AtomicInteger();
+
 	private final Map<String, Object> consumerProperties;
 
 	private final String topic;
@@ -71,6 +77,8 @@ public class Ledger implements SmartLifecycle {
 
 	private volatile KafkaConsumer<String, Delivery> consumer;
 
+	private volatile KafkaClientMetrics clientMetrics;
+
 	private Thread reader;
 
 	/**
@@ -87,6 +95,8 @@ public class Ledger implements SmartLifecycle {
 		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+		// Names the view in the consumer's metrics, such as its lag.
+		properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "notifier-ledger-view-" + VIEWS.incrementAndGet());
 		this.consumerProperties = properties;
 		this.topic = topic;
 		this.expectedPartitions = expectedPartitions;
@@ -184,11 +194,18 @@ public class Ledger implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.consumer = new KafkaConsumer<>(this.consumerProperties);
+		// The view's own consumer metrics (lag among them) on /actuator/prometheus.
+		// Tagged as Spring's listener tags its consumers' metrics, so that both share
+		// their names' tag keys (Prometheus wants one set of keys per name).
+		this.clientMetrics = new KafkaClientMetrics(this.consumer, Tags.of("spring.id",
+				"not.managed.by.Spring." + this.consumerProperties.get(ConsumerConfig.CLIENT_ID_CONFIG)));
+		this.clientMetrics.bindTo(this.meters);
 		List<TopicPartition> partitions = new ArrayList<>();
 		for (PartitionInfo info : this.consumer.partitionsFor(this.topic, Duration.ofSeconds(30))) {
 			partitions.add(new TopicPartition(this.topic, info.partition()));
 		}
 		if (partitions.size() != this.expectedPartitions) {
+			this.clientMetrics.close();
 			this.consumer.close();
 			throw new IllegalStateException("The ledger topic " + this.topic + " has " + partitions.size()
 					+ " partitions, but newsroom.notifier.deliveries-topic.partitions says " + this.expectedPartitions
@@ -231,6 +248,7 @@ public class Ledger implements SmartLifecycle {
 			logger.error("The ledger view stopped reading {}: {}", this.topic, ex.getMessage(), ex);
 		}
 		finally {
+			this.clientMetrics.close();
 			this.consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
 		}
 	}

@@ -142,6 +142,8 @@ class DeliveryEngineIT {
 		assertThat(prometheus)
 			.containsPattern("newsroom_notifier_deliveries\\{channel=\"telegram-ru\",state=\"DELIVERED\"\\} [1-9]");
 		assertThat(prometheus).containsPattern("newsroom_notifier_channel_paused\\{channel=\"telegram-ru\"\\} 0");
+		assertThat(prometheus).containsPattern(
+				"kafka_consumer_fetch_manager_records_lag_max\\{.*client_id=\"notifier-ledger-view-[0-9]+\".*\\}");
 		DashboardContract.load().assertScraped("notifier", prometheus);
 	}
 

@@ -1,11 +1,18 @@
 package dev.newsroom.publisher.catalogue;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -16,6 +23,9 @@ import org.springframework.context.SmartLifecycle;
  */
 public abstract class ConsumerLoop implements SmartLifecycle {
 
+	/** Numbers the loops of this JVM, so that each client id is its own. */
+	private static final AtomicInteger LOOPS = new AtomicInteger();
+
 	private final Map<String, Object> consumerConfig;
 
 	private final String threadName;
@@ -24,13 +34,27 @@ public abstract class ConsumerLoop implements SmartLifecycle {
 
 	private volatile Thread thread;
 
+	private volatile @Nullable MeterRegistry meters;
+
 	/**
 	 * @param consumerConfig the consumer's settings
 	 * @param threadName the name of its thread
 	 */
 	protected ConsumerLoop(Map<String, Object> consumerConfig, String threadName) {
-		this.consumerConfig = consumerConfig;
+		Map<String, Object> config = new HashMap<>(consumerConfig);
+		// Names the loop in the consumer's metrics, such as its lag.
+		config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, threadName + "-" + LOOPS.incrementAndGet());
+		this.consumerConfig = config;
 		this.threadName = threadName;
+	}
+
+	/**
+	 * Reports the consumer's own metrics (lag among them) to a registry, from the next
+	 * start on.
+	 * @param meters the registry
+	 */
+	public void measureWith(MeterRegistry meters) {
+		this.meters = meters;
 	}
 
 	@Override
@@ -38,6 +62,17 @@ public abstract class ConsumerLoop implements SmartLifecycle {
 		KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(this.consumerConfig, new StringDeserializer(),
 				new ByteArrayDeserializer());
 		this.consumer = consumer;
+		MeterRegistry registry = this.meters;
+		// Tagged as Spring's listener tags its consumers' metrics, so that both share
+		// their names' tag keys (Prometheus wants one set of keys per name).
+		KafkaClientMetrics metrics = (registry != null)
+				? new KafkaClientMetrics(consumer,
+						Tags.of("spring.id",
+								"not.managed.by.Spring." + this.consumerConfig.get(ConsumerConfig.CLIENT_ID_CONFIG)))
+				: null;
+		if (metrics != null) {
+			metrics.bindTo(registry);
+		}
 		Thread thread = new Thread(() -> {
 			try (consumer) {
 				poll(consumer);
@@ -49,6 +84,9 @@ public abstract class ConsumerLoop implements SmartLifecycle {
 				failed(ex);
 			}
 			finally {
+				if (metrics != null) {
+					metrics.close();
+				}
 				stopped();
 			}
 		}, this.threadName);

@@ -72,22 +72,27 @@ class LifecycleConfiguration {
 
 	@Bean
 	ReadModelFeed readModelFeed(KafkaProperties kafka, PublisherProperties properties, Catalogue catalogue,
-			ArticleHistory history, RequestLog requests, JsonMapper json, Clock clock) {
+			ArticleHistory history, RequestLog requests, JsonMapper json, Clock clock, MeterRegistry meters) {
 		SpecificAvroDeserializer<ArticleEvent> events = new SpecificAvroDeserializer<>(ArticleEvent.class);
 		events.configure(kafka.buildConsumerProperties(), false);
-		return new ReadModelFeed(unmanagedConsumer(kafka), properties.topics(), catalogue, history, requests, events,
-				json, clock);
+		ReadModelFeed feed = new ReadModelFeed(unmanagedConsumer(kafka), properties.topics(), catalogue, history,
+				requests, events, json, clock);
+		feed.measureWith(meters);
+		return feed;
 	}
 
 	@Bean
-	ReplyReader replyReader(KafkaProperties kafka, PublisherProperties properties, JsonMapper json) {
+	ReplyReader replyReader(KafkaProperties kafka, PublisherProperties properties, JsonMapper json,
+			MeterRegistry meters) {
 		Map<String, Object> consumer = unmanagedConsumer(kafka);
 		// Replies are written in transactions and read committed: a fetch that waits for
 		// them returns only when its wait ends, not when the transaction commits. A short
 		// wait keeps the answer to the editor from waiting for it.
 		consumer.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
-		return new ReplyReader(consumer, properties.topics().replies().name(),
+		ReplyReader replies = new ReplyReader(consumer, properties.topics().replies().name(),
 				properties.topics().replies().partitions(), json);
+		replies.measureWith(meters);
+		return replies;
 	}
 
 	@Bean

@@ -118,6 +118,9 @@ class ArticleLifecycleIT {
 		assertThat(scrape.statusCode()).isEqualTo(200);
 		assertThat(scrape.body())
 			.containsPattern("newsroom_publisher_article_events_total\\{.*type=\"PUBLISHED\".*\\} [1-9]");
+		// The lag of the read models' own consumer, besides the writers'.
+		assertThat(scrape.body()).containsPattern(
+				"kafka_consumer_fetch_manager_records_lag_max\\{.*client_id=\"publisher-read-models-[0-9]+\".*\\}");
 		DashboardContract.load().assertScraped("publisher", scrape.body());
 	}
 
