@@ -67,6 +67,8 @@ class SecurityIT {
 			throws Exception {
 		HttpResponse<String> document = this.publisher.get("/asyncapi.yaml", null);
 		assertThat(document.statusCode()).isEqualTo(200);
+		assertThat(document.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/yaml"));
 		try (InputStream kept = getClass().getClassLoader().getResourceAsStream(AsyncApiContract.LOCATION)) {
 			assertThat(document.body()).isEqualTo(new String(kept.readAllBytes(), StandardCharsets.UTF_8));
 		}
