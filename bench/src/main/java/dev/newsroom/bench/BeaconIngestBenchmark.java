@@ -2,7 +2,6 @@ package dev.newsroom.bench;
 
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,6 @@ public final class BeaconIngestBenchmark {
 
 	static final double TARGET_RATIO = 0.5;
 
-	private static final Duration FIRST_VIEWS_TIMEOUT = Duration.ofSeconds(60);
-
 	private BeaconIngestBenchmark() {
 	}
 
@@ -47,18 +44,15 @@ public final class BeaconIngestBenchmark {
 	static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err)
 			throws InterruptedException {
 		try {
-			BenchmarkOptions options = BenchmarkOptions.parse(args, "url", "publisher-url", "user", "password", "site",
-					"connections", "duration", "warmup", "rounds", "articles");
+			BenchmarkOptions options = BenchmarkOptions.parse(args,
+					ReaderBeacons.options("connections", "duration", "warmup", "rounds"));
 			int connections = (int) options.positiveNumber("connections", 16);
 			Duration duration = options.seconds("duration", Duration.ofSeconds(15));
 			Duration warmup = options.seconds("warmup", Duration.ofSeconds(5));
 			int rounds = (int) options.positiveNumber("rounds", 2);
-			int articleCount = (int) Math.min(100, options.positiveNumber("articles", 20));
-			ReaderBeacons beacons = new ReaderBeacons(options.httpUrl("url", ReaderBeacons.DEFAULT_URL),
-					options.string("site", ReaderBeacons.DEFAULT_SITE));
-			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-			PublisherClient publisher = PublisherClient.signIn(options, "publisher-url", environment, http);
-			List<String> articles = beacons.countedArticles(publisher, http, articleCount, FIRST_VIEWS_TIMEOUT);
+			ReaderBeacons.Setup setup = ReaderBeacons.setUp(options, environment, 0);
+			ReaderBeacons beacons = setup.beacons();
+			List<String> articles = setup.articles();
 			out.println("Published " + articles.size() + " articles, each counted once. " + connections
 					+ " connections send beacons as fast as they are answered, " + rounds + " rounds of "
 					+ duration.toSeconds() + " s to each server in turn, after " + warmup.toSeconds()

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.newsroom.bench.harness.BenchmarkException;
+import dev.newsroom.bench.harness.BenchmarkOptions;
 import dev.newsroom.bench.harness.KeepAliveConnection;
 
 /**
@@ -48,6 +49,54 @@ final class ReaderBeacons {
 		this.viewCounter = viewCounter;
 		this.site = site;
 		this.runId = Long.toString(System.currentTimeMillis(), 36);
+	}
+
+	/**
+	 * The options of every view-counter benchmark: where the services are, who signs in.
+	 */
+	private static final List<String> COMMON_OPTIONS = List.of("url", "publisher-url", "user", "password", "site",
+			"articles");
+
+	private static final Duration FIRST_VIEWS_TIMEOUT = Duration.ofSeconds(60);
+
+	/**
+	 * @param own a benchmark's own options
+	 * @return those and the options every view-counter benchmark takes
+	 */
+	static String[] options(String... own) {
+		List<String> names = new ArrayList<>(COMMON_OPTIONS);
+		names.addAll(List.of(own));
+		return names.toArray(String[]::new);
+	}
+
+	/**
+	 * Sets a view-counter benchmark up from the common options: signs in to the
+	 * publisher, and publishes the articles its views are of ({@code --articles=}, 20 by
+	 * default, plus {@code extra}), each counted once before the benchmark starts.
+	 * @param options the benchmark's options
+	 * @param environment the environment variables, for the password
+	 * @param extra articles the benchmark needs beyond {@code --articles=}
+	 * @return the view counter's client and the articles
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	static Setup setUp(BenchmarkOptions options, Map<String, String> environment, int extra)
+			throws InterruptedException {
+		int count = (int) Math.min(100 - extra, options.positiveNumber("articles", 20));
+		ReaderBeacons beacons = new ReaderBeacons(options.httpUrl("url", DEFAULT_URL),
+				options.string("site", DEFAULT_SITE));
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		PublisherClient publisher = PublisherClient.signIn(options, "publisher-url", environment, http);
+		return new Setup(beacons, http, beacons.countedArticles(publisher, http, count + extra, FIRST_VIEWS_TIMEOUT));
+	}
+
+	/**
+	 * A view-counter benchmark, set up.
+	 *
+	 * @param beacons the view counter
+	 * @param http a client for its API
+	 * @param articles the published articles, each counted once
+	 */
+	record Setup(ReaderBeacons beacons, HttpClient http, List<String> articles) {
 	}
 
 	String host() {
@@ -121,7 +170,7 @@ final class ReaderBeacons {
 	 * @return the articles' ids
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	List<String> countedArticles(PublisherClient publisher, HttpClient http, int count, Duration timeout)
+	private List<String> countedArticles(PublisherClient publisher, HttpClient http, int count, Duration timeout)
 			throws InterruptedException {
 		List<String> articleIds = new ArrayList<>();
 		for (int n = 0; n < count; n++) {

@@ -3,7 +3,6 @@ package dev.newsroom.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,8 +60,6 @@ public final class StreamsThroughputBenchmark {
 
 	private static final String REGISTRY_CREDENTIALS = ".newsroom/registry-credentials.properties";
 
-	private static final Duration FIRST_VIEWS_TIMEOUT = Duration.ofSeconds(60);
-
 	private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
 
 	private StreamsThroughputBenchmark() {
@@ -75,9 +72,8 @@ public final class StreamsThroughputBenchmark {
 	static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err)
 			throws InterruptedException {
 		try {
-			BenchmarkOptions options = BenchmarkOptions.parse(args, "url", "publisher-url", "user", "password", "site",
-					"bootstrap-servers", "registry", "registry-user-info", "application-id", "views", "rounds",
-					"articles");
+			BenchmarkOptions options = BenchmarkOptions.parse(args, ReaderBeacons.options("bootstrap-servers",
+					"registry", "registry-user-info", "application-id", "views", "rounds"));
 			String bootstrap = options.string("bootstrap-servers", "localhost:9092");
 			String registry = options.httpUrl("registry", "http://localhost:8081").toString();
 			String userInfo = options.string("registry-user-info")
@@ -88,12 +84,7 @@ public final class StreamsThroughputBenchmark {
 			String applicationId = options.string("application-id", "newsroom-view-counter");
 			long views = (long) options.positiveNumber("views", 200_000);
 			int rounds = (int) options.positiveNumber("rounds", 2);
-			int articleCount = (int) Math.min(100, options.positiveNumber("articles", 20));
-			ReaderBeacons beacons = new ReaderBeacons(options.httpUrl("url", ReaderBeacons.DEFAULT_URL),
-					options.string("site", ReaderBeacons.DEFAULT_SITE));
-			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-			PublisherClient publisher = PublisherClient.signIn(options, "publisher-url", environment, http);
-			List<String> articles = beacons.countedArticles(publisher, http, articleCount, FIRST_VIEWS_TIMEOUT);
+			List<String> articles = ReaderBeacons.setUp(options, environment, 0).articles();
 			Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry,
 					AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, AvroSerdeConfig.USER_INFO,
 					AvroSerdeConfig.BASIC_AUTH_USER_INFO, userInfo, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false,

@@ -36,8 +36,6 @@ import static dev.newsroom.bench.harness.Figures.number;
  */
 public final class ViewLatencyBenchmark {
 
-	private static final Duration FIRST_VIEWS_TIMEOUT = Duration.ofSeconds(60);
-
 	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
@@ -52,20 +50,19 @@ public final class ViewLatencyBenchmark {
 	static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err)
 			throws InterruptedException {
 		try {
-			BenchmarkOptions options = BenchmarkOptions.parse(args, "url", "publisher-url", "user", "password", "site",
-					"rate", "duration", "warmup", "connections", "probes", "probe-interval", "articles");
+			BenchmarkOptions options = BenchmarkOptions.parse(args,
+					ReaderBeacons.options("rate", "duration", "warmup", "connections", "probes", "probe-interval"));
 			double rate = options.positiveNumber("rate", 5_000);
 			Duration duration = options.seconds("duration", Duration.ofSeconds(60));
 			Duration warmup = options.seconds("warmup", Duration.ofSeconds(10));
 			int connections = (int) options.positiveNumber("connections", 8);
 			int probes = (int) options.positiveNumber("probes", 4);
 			long probeIntervalMillis = (long) options.positiveNumber("probe-interval", 200);
-			int articleCount = (int) Math.min(100 - probes, options.positiveNumber("articles", 20));
-			ReaderBeacons beacons = new ReaderBeacons(options.httpUrl("url", ReaderBeacons.DEFAULT_URL),
-					options.string("site", ReaderBeacons.DEFAULT_SITE));
-			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-			PublisherClient publisher = PublisherClient.signIn(options, "publisher-url", environment, http);
-			List<String> all = beacons.countedArticles(publisher, http, articleCount + probes, FIRST_VIEWS_TIMEOUT);
+			ReaderBeacons.Setup setup = ReaderBeacons.setUp(options, environment, probes);
+			ReaderBeacons beacons = setup.beacons();
+			HttpClient http = setup.http();
+			List<String> all = setup.articles();
+			int articleCount = all.size() - probes;
 			List<String> background = all.subList(0, articleCount);
 			List<String> probed = all.subList(articleCount, all.size());
 			out.println("Published " + all.size() + " articles, each counted once. Sending " + number(rate)
