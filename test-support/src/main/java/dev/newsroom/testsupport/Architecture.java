@@ -1,5 +1,7 @@
 package dev.newsroom.testsupport;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -17,7 +19,13 @@ public final class Architecture {
 
 	/** The services, which nothing else may depend on. */
 	private static final String[] SERVICES = { "dev.newsroom.publisher..", "dev.newsroom.viewcounter..",
-			"dev.newsroom.notifier..", "dev.newsroom.registry..", "dev.newsroom.localstack.." };
+			"dev.newsroom.notifier..", "dev.newsroom.feeds..", "dev.newsroom.registry..", "dev.newsroom.localstack.." };
+
+	/**
+	 * What a downstream consumer may use of Newsroom's own code: the contract and its
+	 * serdes.
+	 */
+	private static final String[] CONTRACT = { "dev.newsroom.events..", "dev.newsroom.schemas.." };
 
 	private Architecture() {
 	}
@@ -46,6 +54,20 @@ public final class Architecture {
 			.dependOnClassesThat()
 			.resideInAnyPackage(SERVICES)
 			.because("shared code serves every service and must not know any of them")
+			.check(production(rootPackage));
+	}
+
+	/**
+	 * Checks that a module reads Newsroom's topics as any downstream consumer could: with
+	 * the contract and its serdes, and none of the services' own code.
+	 * @param rootPackage the module's root package
+	 */
+	public static void assertUsesOnlyTheContract(String rootPackage) {
+		noClasses().should()
+			.dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.newsroom..")
+				.and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(CONTRACT)))
+				.and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(rootPackage + ".."))))
+			.because("a downstream consumer has only the published contract: the topics, their schemas and serdes")
 			.check(production(rootPackage));
 	}
 

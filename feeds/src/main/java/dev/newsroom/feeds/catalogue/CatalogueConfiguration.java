@@ -1,0 +1,23 @@
+package dev.newsroom.feeds.catalogue;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.newsroom.events.article.ArticleEvent;
+import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
+
+/**
+ * The catalogue's readers, with their Kafka clients built from {@code spring.kafka.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+class CatalogueConfiguration {
+
+	@Bean
+	Editions editions(KafkaProperties kafka, CatalogueSettings settings) {
+		SpecificAvroDeserializer<ArticleEvent> events = new SpecificAvroDeserializer<>(ArticleEvent.class);
+		events.configure(kafka.buildConsumerProperties(), false);
+		return new Editions(kafka.buildConsumerProperties(), settings.articlesTopic(), settings.editions(), events);
+	}
+
+}
