@@ -15,7 +15,7 @@ import java.util.Set;
 record LaunchCommand(boolean status, Map<String, Integer> instances) {
 
 	/** The services that can run as more than one instance. */
-	static final Set<String> SCALABLE = Set.of("publisher", "view-counter", "notifier");
+	static final Set<String> SCALABLE = Set.of("publisher", "view-counter", "notifier", "feeds");
 
 	static final int MAX_INSTANCES = 8;
 

@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the whole pipeline on this machine and keeps it running: a real Kafka broker
  * (KRaft, single node) in this JVM, then the schema registry, the publisher, the view
- * counter and the notifier as supervised child JVMs. A service that crashes is reported
- * and restarted; one stack runs per folder; {@code ./run-local status} prints each
- * instance's state from another terminal. Data lives under {@code .newsroom/} and is kept
- * from one run to the next.
+ * counter, the notifier and the feeds as supervised child JVMs. A service that crashes is
+ * reported and restarted; one stack runs per folder; {@code ./run-local status} prints
+ * each instance's state from another terminal. Data lives under {@code .newsroom/} and is
+ * kept from one run to the next.
  * <p>
  * Run it from the repository root, after {@code ./mvnw -DskipTests package}; the script
  * {@code ./run-local} does both.
@@ -38,7 +38,7 @@ public final class LocalStack {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
-	private static final List<String> SERVICES = List.of("publisher", "view-counter", "notifier");
+	private static final List<String> SERVICES = List.of("publisher", "view-counter", "notifier", "feeds");
 
 	private LocalStack() {
 	}
@@ -278,6 +278,7 @@ public final class LocalStack {
 		return switch (service) {
 			case "publisher" -> "/api/articles";
 			case "view-counter" -> "/api/views  and  /api/articles/{id}/views";
+			case "feeds" -> "/v1/stream/articles";
 			case "notifier", "schema-registry" -> "/actuator/health";
 			default -> "";
 		};

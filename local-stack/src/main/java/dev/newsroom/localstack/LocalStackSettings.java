@@ -22,6 +22,7 @@ import java.util.Map;
  * @param viewCounterPort the first view counter's port
  * ({@code newsroom.view-counter.port}, 8083)
  * @param notifierPort the first notifier's port ({@code newsroom.notifier.port}, 8084)
+ * @param feedsPort the first feeds service's port ({@code newsroom.feeds.port}, 8085)
  * @param siteUrl the public site's URL, for canonical URLs and CORS
  * ({@code newsroom.site-url}, http://localhost:8080)
  * @param serviceJvmOptions the options of each service's JVM
@@ -30,8 +31,8 @@ import java.util.Map;
  * ({@code newsroom.cds}, true)
  */
 record LocalStackSettings(Path repository, Path home, int kafkaPort, int kafkaControllerPort, int registryPort,
-		int publisherPort, int viewCounterPort, int notifierPort, String siteUrl, List<String> serviceJvmOptions,
-		boolean classDataSharing) {
+		int publisherPort, int viewCounterPort, int notifierPort, int feedsPort, String siteUrl,
+		List<String> serviceJvmOptions, boolean classDataSharing) {
 
 	/**
 	 * The services' JVM options, chosen from measurement (see the stack-start benchmark):
@@ -80,7 +81,7 @@ record LocalStackSettings(Path repository, Path home, int kafkaPort, int kafkaCo
 				Integer.getInteger("newsroom.kafka.controller-port", 9093),
 				Integer.getInteger("newsroom.registry.port", 8081), Integer.getInteger("newsroom.publisher.port", 8082),
 				Integer.getInteger("newsroom.view-counter.port", 8083),
-				Integer.getInteger("newsroom.notifier.port", 8084),
+				Integer.getInteger("newsroom.notifier.port", 8084), Integer.getInteger("newsroom.feeds.port", 8085),
 				System.getProperty("newsroom.site-url", "http://localhost:8080"),
 				Arrays.stream(
 						System.getProperty("newsroom.service-jvm-options", DEFAULT_JVM_OPTIONS).trim().split("\\s+"))
@@ -99,6 +100,7 @@ record LocalStackSettings(Path repository, Path home, int kafkaPort, int kafkaCo
 			case "publisher" -> this.publisherPort;
 			case "view-counter" -> this.viewCounterPort;
 			case "notifier" -> this.notifierPort;
+			case "feeds" -> this.feedsPort;
 			default -> throw new IllegalArgumentException("No service named " + service);
 		};
 	}
