@@ -14,10 +14,10 @@ import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
 class CatalogueConfiguration {
 
 	@Bean
-	Editions editions(KafkaProperties kafka, CatalogueSettings settings) {
+	Catalogue catalogue(KafkaProperties kafka, CatalogueSettings settings) {
 		SpecificAvroDeserializer<ArticleEvent> events = new SpecificAvroDeserializer<>(ArticleEvent.class);
 		events.configure(kafka.buildConsumerProperties(), false);
-		return new Editions(kafka.buildConsumerProperties(), settings.articlesTopic(), settings.editions(), events);
+		return new Catalogue(kafka.buildConsumerProperties(), settings.articlesTopic(), settings.editions(), events);
 	}
 
 }

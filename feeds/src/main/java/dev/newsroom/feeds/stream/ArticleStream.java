@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.codec.ServerSentEvent;
 
-import dev.newsroom.feeds.catalogue.Editions;
+import dev.newsroom.feeds.catalogue.Catalogue;
 
 /**
  * One client's stream: where it starts, the past it has to catch up on, then the live
@@ -47,11 +47,11 @@ class ArticleStream {
 
 	private final TopicOffsets offsets;
 
-	private final Editions editions;
+	private final Catalogue editions;
 
 	private final Duration heartbeat;
 
-	ArticleStream(ChangeLogHead head, CatchUp catchUp, TopicOffsets offsets, Editions editions,
+	ArticleStream(ChangeLogHead head, CatchUp catchUp, TopicOffsets offsets, Catalogue editions,
 			StreamSettings settings) {
 		this.head = head;
 		this.catchUp = catchUp;

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.newsroom.events.article.ArticleEvent;
-import dev.newsroom.feeds.catalogue.Editions;
+import dev.newsroom.feeds.catalogue.Catalogue;
 import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
 
 /**
@@ -42,12 +42,12 @@ class StreamConfiguration {
 	}
 
 	@Bean
-	StreamHealth streamHealthIndicator(ChangeLogHead head, Editions editions) {
+	StreamHealth streamHealthIndicator(ChangeLogHead head, Catalogue editions) {
 		return new StreamHealth(head, editions);
 	}
 
 	@Bean
-	ArticleStream articleStream(ChangeLogHead head, CatchUp catchUp, TopicOffsets offsets, Editions editions,
+	ArticleStream articleStream(ChangeLogHead head, CatchUp catchUp, TopicOffsets offsets, Catalogue editions,
 			StreamSettings settings) {
 		return new ArticleStream(head, catchUp, offsets, editions, settings);
 	}

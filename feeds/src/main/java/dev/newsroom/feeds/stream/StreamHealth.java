@@ -3,7 +3,7 @@ package dev.newsroom.feeds.stream;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-import dev.newsroom.feeds.catalogue.Editions;
+import dev.newsroom.feeds.catalogue.Catalogue;
 
 /**
  * The stream is ready once it reads its topic and knows which editions exist; until then
@@ -13,9 +13,9 @@ class StreamHealth implements HealthIndicator {
 
 	private final ChangeLogHead head;
 
-	private final Editions editions;
+	private final Catalogue editions;
 
-	StreamHealth(ChangeLogHead head, Editions editions) {
+	StreamHealth(ChangeLogHead head, Catalogue editions) {
 		this.head = head;
 		this.editions = editions;
 	}

@@ -17,9 +17,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -29,8 +26,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.article.ArticleEventType;
 import dev.newsroom.feeds.ArticleChanges;
-import dev.newsroom.feeds.FeedsApplication;
-import dev.newsroom.testsupport.EmbeddedStack;
+import dev.newsroom.feeds.RunningFeeds;
 
 import static dev.newsroom.feeds.ArticleChanges.corrected;
 import static dev.newsroom.feeds.ArticleChanges.event;
@@ -48,7 +44,7 @@ class ArticleStreamIT {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static ConfigurableApplicationContext feeds;
+	private static RunningFeeds feeds;
 
 	private static WebClient web;
 
@@ -59,7 +55,7 @@ class ArticleStreamIT {
 		ArticleChanges.createTopics();
 		changes = new ArticleChanges();
 		feeds = start();
-		web = client(feeds);
+		web = feeds.web();
 	}
 
 	@AfterAll
@@ -68,27 +64,8 @@ class ArticleStreamIT {
 		changes.close();
 	}
 
-	static ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(FeedsApplication.class).run("--server.port=0",
-				"--spring.kafka.bootstrap-servers=" + EmbeddedStack.bootstrapServers(),
-				"--spring.kafka.properties.schema.registry.url=" + EmbeddedStack.schemaRegistryUrl(),
-				"--newsroom.feeds.editions=en,ru", "--newsroom.feeds.stream.heartbeat=1s",
-				"--spring.main.banner-mode=off");
-	}
-
-	static WebClient client(ConfigurableApplicationContext context) {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		WebClient web = WebClient.builder()
-			.baseUrl("http://localhost:" + port)
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(1024 * 1024))
-			.build();
-		// Ready once it has found the topic and knows the editions.
-		await().atMost(WAIT)
-			.untilAsserted(() -> assertThat(web.get()
-				.uri("/actuator/health/readiness")
-				.exchangeToMono((response) -> Mono.just(response.statusCode().value()))
-				.block(WAIT)).isEqualTo(200));
-		return web;
+	private static RunningFeeds start() {
+		return RunningFeeds.start("--newsroom.feeds.editions=en,ru", "--newsroom.feeds.stream.heartbeat=1s");
 	}
 
 	@Test
@@ -182,7 +159,7 @@ class ArticleStreamIT {
 		feeds.close();
 		expected.addAll(publish(section, 10, 15));
 		feeds = start();
-		web = client(feeds);
+		web = feeds.web();
 		expected.addAll(publish(section, 15, 20));
 		try (StreamClient resumed = StreamClient.connect(web, "/v1/stream/articles?section=" + section, lastId)) {
 			await().atMost(WAIT).untilAsserted(() -> assertThat(resumed.events()).hasSize(10));

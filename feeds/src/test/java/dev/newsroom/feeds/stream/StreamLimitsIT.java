@@ -18,17 +18,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.article.ArticleEventType;
 import dev.newsroom.feeds.ArticleChanges;
-import dev.newsroom.feeds.FeedsApplication;
-import dev.newsroom.testsupport.EmbeddedStack;
+import dev.newsroom.feeds.RunningFeeds;
 
 import static dev.newsroom.feeds.ArticleChanges.event;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +38,7 @@ class StreamLimitsIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
-	private static ConfigurableApplicationContext feeds;
+	private static RunningFeeds feeds;
 
 	private static ArticleChanges changes;
 
@@ -53,14 +48,8 @@ class StreamLimitsIT {
 	static void startFeeds() {
 		ArticleChanges.createTopics();
 		changes = new ArticleChanges();
-		feeds = new SpringApplicationBuilder(FeedsApplication.class).run("--server.port=0",
-				"--spring.kafka.bootstrap-servers=" + EmbeddedStack.bootstrapServers(),
-				"--spring.kafka.properties.schema.registry.url=" + EmbeddedStack.schemaRegistryUrl(),
-				"--newsroom.feeds.editions=en", "--newsroom.feeds.stream.client-backlog=64",
-				"--spring.main.banner-mode=off");
-		port = ((WebServerApplicationContext) feeds).getWebServer().getPort();
-		StreamHealth health = feeds.getBean(StreamHealth.class);
-		await().atMost(WAIT).until(() -> health.health().getStatus().equals(Status.UP));
+		feeds = RunningFeeds.start("--newsroom.feeds.editions=en", "--newsroom.feeds.stream.client-backlog=64");
+		port = feeds.port();
 	}
 
 	@AfterAll
@@ -72,7 +61,7 @@ class StreamLimitsIT {
 	@Test
 	void aClientThatStopsReadingIsDisconnectedAndTheOthersGetEveryEvent() throws IOException {
 		String section = "slow-" + UUID.randomUUID();
-		ChangeLogHead head = feeds.getBean(ChangeLogHead.class);
+		ChangeLogHead head = feeds.context().getBean(ChangeLogHead.class);
 		int before = head.clientCount();
 		WebClient web = WebClient.builder()
 			.baseUrl("http://localhost:" + port)
@@ -97,7 +86,8 @@ class StreamLimitsIT {
 				assertThat(reader.events().size()).as("events the reading client got").isEqualTo(600);
 			});
 			await().atMost(WAIT).untilAsserted(() -> assertThat(head.clientCount()).isEqualTo(before + 1));
-			assertThat(feeds.getBean(MeterRegistry.class)
+			assertThat(feeds.context()
+				.getBean(MeterRegistry.class)
 				.get("newsroom.feeds.stream.disconnected")
 				.tag("reason", "slow")
 				.counter()
@@ -109,7 +99,7 @@ class StreamLimitsIT {
 	@Test
 	void aThousandIdleClientsHoldLittleMemoryAndLeaveNothingBehind() throws IOException {
 		String section = "idle-" + UUID.randomUUID();
-		ChangeLogHead head = feeds.getBean(ChangeLogHead.class);
+		ChangeLogHead head = feeds.context().getBean(ChangeLogHead.class);
 		int before = head.clientCount();
 		long heapBefore = heapAfterCollection();
 		List<Socket> idle = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.newsroom.feeds.stream;
+package dev.newsroom.feeds.web;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -10,14 +10,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers a refused stream request as {@code application/problem+json}. A stream client
- * accepts {@code text/event-stream}, in which content negotiation alone would wrap the
- * problem as an event that an {@code EventSource} never shows.
+ * Answers a refused request as {@code application/problem+json}, whatever it accepts. A
+ * stream client accepts {@code text/event-stream} and a feed reader XML, in which content
+ * negotiation alone would wrap the problem as an event that an {@code EventSource} never
+ * shows, or find no way to write it.
  */
 // Before Spring's own problem details handler, which would negotiate the type.
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = StreamController.class)
-class StreamProblems {
+@RestControllerAdvice
+class ProblemResponses {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> refused(ErrorResponseException ex) {
