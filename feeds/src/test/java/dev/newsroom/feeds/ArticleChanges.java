@@ -1,5 +1,6 @@
 package dev.newsroom.feeds;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import dev.newsroom.events.article.ArticleEventType;
 import dev.newsroom.events.article.ArticleStatus;
 import dev.newsroom.events.article.Correction;
 import dev.newsroom.events.article.Retraction;
+import dev.newsroom.events.view.TrendingArticle;
+import dev.newsroom.events.view.TrendingArticles;
 import dev.newsroom.schemas.serde.AvroSerdeConfig;
 import dev.newsroom.schemas.serde.SpecificAvroSerializer;
 import dev.newsroom.testsupport.EmbeddedStack;
@@ -38,6 +41,9 @@ public final class ArticleChanges implements AutoCloseable {
 	/** Every change, kept forever: what the stream streams. */
 	public static final String CHANGES = "newsroom.article-changes";
 
+	/** The view counter's most-read lists. */
+	public static final String TRENDING = "newsroom.trending";
+
 	private final KafkaProducer<String, SpecificRecord> producer;
 
 	public ArticleChanges() {
@@ -52,13 +58,13 @@ public final class ArticleChanges implements AutoCloseable {
 	}
 
 	/**
-	 * Creates the publisher's two public article topics with 3 partitions each, unless
-	 * they exist.
+	 * Creates the publisher's two public article topics and the view counter's most-read
+	 * topic with 3 partitions each, unless they exist.
 	 */
 	public static void createTopics() {
 		try (Admin admin = Admin
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers()))) {
-			for (String topic : List.of(ARTICLES, CHANGES)) {
+			for (String topic : List.of(ARTICLES, CHANGES, TRENDING)) {
 				try {
 					admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
 				}
@@ -86,6 +92,35 @@ public final class ArticleChanges implements AutoCloseable {
 			this.producer.send(new ProducerRecord<>(ARTICLES, key, event));
 			this.producer.send(new ProducerRecord<>(CHANGES, key, event));
 		}
+		this.producer.commitTransaction();
+	}
+
+	/**
+	 * Writes a most-read list as the view counter does, keyed
+	 * {@code <edition>/<section>|<window>}, and waits for its commit.
+	 * @param edition its edition
+	 * @param section its section
+	 * @param window 1h or 24h
+	 * @param ranked article ids and their views, most first
+	 */
+	public void writeMostRead(String edition, String section, String window, Map<String, Long> ranked) {
+		Instant now = Instant.now();
+		TrendingArticles list = TrendingArticles.newBuilder()
+			.setEdition(edition)
+			.setSection(section)
+			.setWindow(window)
+			.setWindowStart(now.minus(Duration.ofHours(24)))
+			.setWindowEnd(now)
+			.setArticles(ranked.entrySet()
+				.stream()
+				.map((entry) -> TrendingArticle.newBuilder()
+					.setArticleId(entry.getKey())
+					.setViews(entry.getValue())
+					.build())
+				.toList())
+			.build();
+		this.producer.beginTransaction();
+		this.producer.send(new ProducerRecord<>(TRENDING, edition + "/" + section + "|" + window, list));
 		this.producer.commitTransaction();
 	}
 

@@ -1,20 +1,18 @@
 package dev.newsroom.feeds.catalogue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import dev.newsroom.events.article.Article;
 import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.feeds.topics.TopicReader;
-import dev.newsroom.schemas.serde.SchemaRegistryUnavailableException;
 import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
 
 /**
@@ -48,8 +45,6 @@ public class Catalogue extends TopicReader {
 
 	/** When each edition's and section's articles last changed, a retraction included. */
 	private final Map<String, Instant> changed = new ConcurrentHashMap<>();
-
-	private volatile boolean loaded;
 
 	private static final Comparator<Article> NEWEST_FIRST = Comparator.comparing(
 			(Article article) -> (article.getPublishedAt() != null) ? article.getPublishedAt() : article.getUpdatedAt())
@@ -111,6 +106,14 @@ public class Catalogue extends TopicReader {
 	}
 
 	/**
+	 * @param articleId an article's id
+	 * @return the article, if it is public
+	 */
+	public Optional<Article> article(String articleId) {
+		return Optional.ofNullable(this.articles.get(articleId));
+	}
+
+	/**
 	 * @param edition an edition
 	 * @param section a section, or {@code null} for the whole edition
 	 * @return when its articles last changed, a retraction included, or {@code null} if
@@ -120,26 +123,14 @@ public class Catalogue extends TopicReader {
 		return this.changed.get(scope(edition, section));
 	}
 
-	/**
-	 * @return whether every article published before the service started is known
-	 */
-	public boolean isLoaded() {
-		return this.loaded;
+	@Override
+	protected void read(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+		replayAndFollow(consumer, partitions, (record) -> decode(record, this.events).ifPresent(this::apply));
 	}
 
 	@Override
-	protected void read(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
-		consumer.seekToBeginning(partitions);
-		Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-		while (isRunning()) {
-			for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-				learn(record);
-			}
-			if (!this.loaded && partitions.stream().allMatch((p) -> consumer.position(p) >= ends.get(p))) {
-				this.loaded = true;
-				logger.info("Read {} public articles, of editions {}", this.articles.size(), known());
-			}
-		}
+	protected void loaded() {
+		logger.info("Read {} public articles, of editions {}", this.articles.size(), known());
 	}
 
 	private void apply(ArticleEvent event) {
@@ -169,28 +160,6 @@ public class Catalogue extends TopicReader {
 
 	private static String scope(String edition, @Nullable String section) {
 		return (section != null) ? edition + "/" + section : edition;
-	}
-
-	private void learn(ConsumerRecord<String, byte[]> record) {
-		while (isRunning()) {
-			try {
-				ArticleEvent event = this.events.deserialize(record.topic(), record.value());
-				if (event != null) {
-					apply(event);
-				}
-				return;
-			}
-			catch (SerializationException ex) {
-				logger.warn("Passed over the record at {}-{} offset {}, which cannot be read: {}", record.topic(),
-						record.partition(), record.offset(), ex.getMessage());
-				return;
-			}
-			catch (SchemaRegistryUnavailableException ex) {
-				logger.warn("Cannot read {} until the schema registry answers; retrying: {}", record.topic(),
-						ex.getMessage());
-				pause();
-			}
-		}
 	}
 
 }

@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("newsroom.feeds")
 public record CatalogueSettings(@DefaultValue("newsroom.articles") @NotBlank String articlesTopic,
+		@DefaultValue("newsroom.trending") @NotBlank String trendingTopic,
 		@DefaultValue @NotNull List<String> editions) {
 
 }

@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.codec.ServerSentEvent;
 
 import dev.newsroom.feeds.catalogue.Catalogue;
+import dev.newsroom.feeds.web.InvalidParameterException;
 
 /**
  * One client's stream: where it starts, the past it has to catch up on, then the live
@@ -65,7 +66,7 @@ class ArticleStream {
 	 * @param since the {@code since} parameter, if any
 	 * @param filter the editions and sections asked for
 	 * @return the client's events, once its starting position is known
-	 * @throws InvalidStreamRequestException for a request that names no position or an
+	 * @throws InvalidParameterException for a request that names no position or an
 	 * edition that does not exist
 	 */
 	Mono<Flux<ServerSentEvent<String>>> open(@Nullable String lastEventId, @Nullable String since,
@@ -75,7 +76,7 @@ class ArticleStream {
 		}
 		for (String edition : filter.editions()) {
 			if (!this.editions.exists(edition)) {
-				throw new InvalidStreamRequestException("edition",
+				throw new InvalidParameterException("edition",
 						"there is no edition '" + edition + "'. Editions with articles: "
 								+ String.join(", ", this.editions.known()) + ". Leave edition out for every edition.");
 			}
@@ -86,7 +87,7 @@ class ArticleStream {
 			Position resume = Position.parse(lastEventId);
 			for (int partition : resume.offsets().keySet()) {
 				if (!partitions.contains(partition)) {
-					throw new InvalidStreamRequestException("Last-Event-ID",
+					throw new InvalidParameterException("Last-Event-ID",
 							"'" + lastEventId + "' names partition " + partition
 									+ ", which the stream does not have. Send back the id "
 									+ "of the last event received, as it came.");
@@ -95,7 +96,7 @@ class ArticleStream {
 			Mono<Position> checked = resume.isAtOrBefore(head) ? Mono.just(resume)
 					: this.offsets.end(partitions).map((end) -> {
 						if (!resume.isAtOrBefore(end)) {
-							throw new InvalidStreamRequestException("Last-Event-ID", "'" + lastEventId
+							throw new InvalidParameterException("Last-Event-ID", "'" + lastEventId
 									+ "' is past the end of the stream, which is at " + end + ". Send back the id of "
 									+ "the last event received; ids from another Newsroom's stream are not valid here.");
 						}
@@ -140,7 +141,7 @@ class ArticleStream {
 			return Instant.parse(since.trim());
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidStreamRequestException("since",
+			throw new InvalidParameterException("since",
 					"'" + since + "' is not a time. Give an ISO-8601 instant in UTC, such as 2026-11-29T08:00:00Z.");
 		}
 	}

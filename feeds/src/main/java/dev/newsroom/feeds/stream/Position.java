@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import dev.newsroom.feeds.web.InvalidParameterException;
+
 /**
  * A place in the stream: for each partition of {@code newsroom.article-changes}, the
  * offset of the next record to read. It is what an event's id encodes, so a client that
@@ -29,12 +31,12 @@ record Position(Map<Integer, Long> offsets) {
 	 * @param id an event id, as sent in an event and as a client sends it back in
 	 * {@code Last-Event-ID}
 	 * @return the position it encodes
-	 * @throws InvalidStreamRequestException if it is not one
+	 * @throws InvalidParameterException if it is not one
 	 */
 	static Position parse(String id) {
 		String trimmed = id.trim();
 		if (!SYNTAX.matcher(trimmed).matches()) {
-			throw new InvalidStreamRequestException("Last-Event-ID",
+			throw new InvalidParameterException("Last-Event-ID",
 					"'" + abbreviated(trimmed) + "' is not an event id of this stream. Send back the id of the last "
 							+ "event received (such as v1.0:15,1:3), leave Last-Event-ID out to start with the next "
 							+ "event, or pass ?since=<ISO-8601 time>.");
@@ -44,7 +46,7 @@ record Position(Map<Integer, Long> offsets) {
 			int colon = pair.indexOf(':');
 			if (offsets.put(Integer.valueOf(pair.substring(0, colon)),
 					Long.valueOf(pair.substring(colon + 1))) != null) {
-				throw new InvalidStreamRequestException("Last-Event-ID",
+				throw new InvalidParameterException("Last-Event-ID",
 						"'" + abbreviated(trimmed) + "' names partition " + pair.substring(0, colon)
 								+ " twice. Send back the id of the last event received, as it came.");
 			}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
@@ -62,19 +63,21 @@ class ArticleFeeds {
 	 * @param format RSS or Atom
 	 * @param edition the edition
 	 * @param section the section, or {@code null} for the whole edition
-	 * @param articles its articles, the most recently published first
+	 * @param listName what the feed lists, if not the latest articles
+	 * @param articles its articles, in the feed's order
+	 * @param notes what leads an article's description, by article id, such as its views
 	 * @param selfUrl the feed's own URL
 	 * @param updated when the feed last changed
 	 * @return the feed's XML
 	 */
-	String write(Format format, String edition, @Nullable String section, List<Article> articles, String selfUrl,
-			Instant updated) {
+	String write(Format format, String edition, @Nullable String section, @Nullable String listName,
+			List<Article> articles, Map<String, String> notes, String selfUrl, Instant updated) {
 		String scope = (section != null) ? edition + "/" + section : edition;
 		SyndFeed feed = new SyndFeedImpl();
 		feed.setFeedType(format.romeType);
-		feed.setTitle(this.settings.siteName() + " (" + scope + ")");
-		feed.setDescription("The latest articles of " + this.settings.siteName() + ", "
-				+ ((section != null) ? "section " + section + " of edition " + edition : "edition " + edition));
+		feed.setTitle(this.settings.siteName() + " (" + scope + ")" + ((listName != null) ? ": " + listName : ""));
+		feed.setDescription(((listName != null) ? listName : "The latest articles") + " of " + this.settings.siteName()
+				+ ", " + ((section != null) ? "section " + section + " of edition " + edition : "edition " + edition));
 		feed.setLink(this.settings.link("/" + scope));
 		feed.setUri(selfUrl);
 		feed.setLanguage(edition);
@@ -84,7 +87,7 @@ class ArticleFeeds {
 		self.setHref(selfUrl);
 		self.setType(format.mediaType);
 		feed.setLinks(List.of(alternate(feed.getLink()), self));
-		feed.setEntries(articles.stream().map(ArticleFeeds::entry).toList());
+		feed.setEntries(articles.stream().map((article) -> entry(article, notes.get(article.getId()))).toList());
 		try {
 			return new SyndFeedOutput().outputString(feed, true);
 		}
@@ -93,7 +96,7 @@ class ArticleFeeds {
 		}
 	}
 
-	private static SyndEntry entry(Article article) {
+	private static SyndEntry entry(Article article, @Nullable String note) {
 		SyndEntry entry = new SyndEntryImpl();
 		entry.setUri("urn:uuid:" + article.getId());
 		entry.setTitle(article.getTitle());
@@ -104,7 +107,7 @@ class ArticleFeeds {
 		entry.setUpdatedDate(Date.from(article.getUpdatedAt()));
 		SyndContent description = new SyndContentImpl();
 		description.setType("text/plain");
-		description.setValue(description(article));
+		description.setValue(((note != null) ? note + " " : "") + description(article));
 		entry.setDescription(description);
 		SyndContent body = new SyndContentImpl();
 		body.setType("html");

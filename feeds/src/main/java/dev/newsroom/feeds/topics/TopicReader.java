@@ -4,21 +4,28 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+
+import dev.newsroom.schemas.serde.SchemaRegistryUnavailableException;
 
 /**
  * A consumer of every partition of one topic, polled on a thread of its own for as long
@@ -36,6 +43,8 @@ public abstract class TopicReader implements SmartLifecycle {
 	private final String topic;
 
 	private volatile boolean running;
+
+	private volatile boolean loaded;
 
 	private volatile @Nullable KafkaConsumer<String, byte[]> consumer;
 
@@ -75,6 +84,72 @@ public abstract class TopicReader implements SmartLifecycle {
 	 * @param partitions those partitions
 	 */
 	protected abstract void read(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions);
+
+	/**
+	 * For a compacted topic read as a table: reads it from its start, tells when it has
+	 * read up to where the topic ended then ({@link #isLoaded()}, {@link #loaded()}), and
+	 * follows it after that, until the application stops.
+	 * @param consumer the consumer given to {@link #read}
+	 * @param partitions its partitions
+	 * @param handler what to do with each record, in order
+	 */
+	protected final void replayAndFollow(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
+			Consumer<ConsumerRecord<String, byte[]>> handler) {
+		consumer.seekToBeginning(partitions);
+		Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+		while (isRunning()) {
+			for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+				handler.accept(record);
+			}
+			if (!this.loaded && partitions.stream().allMatch((p) -> consumer.position(p) >= ends.get(p))) {
+				this.loaded = true;
+				loaded();
+			}
+		}
+	}
+
+	/**
+	 * Called once, when {@link #replayAndFollow} has read what the topic held at start.
+	 */
+	protected void loaded() {
+	}
+
+	/**
+	 * @return whether what the topic held when the service started is read
+	 */
+	public boolean isLoaded() {
+		return this.loaded;
+	}
+
+	/**
+	 * Reads a record's value. One that cannot be read (not Avro, or a schema the registry
+	 * does not have) is logged with its partition and offset and passed over: it is the
+	 * writer's to fix, and the records after it still count. While the registry cannot be
+	 * reached the record is tried again, every second, for as long as the application
+	 * runs.
+	 * @param <T> the value's type
+	 * @param record the record
+	 * @param values the value deserializer
+	 * @return its value, or empty if it has none or cannot be read
+	 */
+	protected <T> Optional<T> decode(ConsumerRecord<String, byte[]> record, Deserializer<T> values) {
+		while (isRunning()) {
+			try {
+				return Optional.ofNullable(values.deserialize(record.topic(), record.value()));
+			}
+			catch (SerializationException ex) {
+				logger.warn("Passed over the record at {}-{} offset {}, which cannot be read: {}", record.topic(),
+						record.partition(), record.offset(), ex.getMessage());
+				return Optional.empty();
+			}
+			catch (SchemaRegistryUnavailableException ex) {
+				logger.warn("Cannot read {} until the schema registry answers; retrying: {}", record.topic(),
+						ex.getMessage());
+				pause();
+			}
+		}
+		return Optional.empty();
+	}
 
 	/**
 	 * @return the topic read

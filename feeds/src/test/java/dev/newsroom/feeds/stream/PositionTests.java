@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.newsroom.feeds.web.InvalidParameterException;
+
 class PositionTests {
 
 	@Test
@@ -35,11 +37,11 @@ class PositionTests {
 	void somethingThatIsNoIdIsRefusedWithWhatToSendInstead() {
 		for (String garbage : new String[] { "", "42", "v2.0:1", "v1.", "v1.0:-1", "v1.0:1;1:2", "v1.a:1",
 				"v1.0:99999999999999999999" }) {
-			assertThatExceptionOfType(InvalidStreamRequestException.class).as(garbage)
+			assertThatExceptionOfType(InvalidParameterException.class).as(garbage)
 				.isThrownBy(() -> Position.parse(garbage))
 				.withMessageContaining("is not an event id of this stream");
 		}
-		assertThatExceptionOfType(InvalidStreamRequestException.class).isThrownBy(() -> Position.parse("v1.0:1,0:2"))
+		assertThatExceptionOfType(InvalidParameterException.class).isThrownBy(() -> Position.parse("v1.0:1,0:2"))
 			.withMessageContaining("names partition 0 twice");
 	}
 

@@ -3,7 +3,9 @@ package dev.newsroom.feeds.syndication;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -206,6 +208,29 @@ class FeedsIT {
 		assertThat(Instant
 			.parse(url.getElementsByTagNameNS(NewsSitemap.NEWS, "publication_date").item(0).getTextContent()))
 			.isEqualTo(recent.getArticle().getPublishedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+	}
+
+	@Test
+	void theMostReadFeedListsTheViewCountersRankingWithViews() throws Exception {
+		String section = section();
+		changes.write(published("first-" + section, section, Instant.now().minusSeconds(30)),
+				published("second-" + section, section, Instant.now()));
+		Map<String, Long> ranked = new LinkedHashMap<>();
+		ranked.put("second-" + section, 487L);
+		ranked.put("retracted-or-unknown-" + section, 300L);
+		ranked.put("first-" + section, 12L);
+		changes.writeMostRead("en", section, "24h", ranked);
+		String path = "/feeds/en/" + section + "/most-read.xml";
+		await().atMost(WAIT).untilAsserted(() -> assertThat(entries(path)).hasSize(2));
+		SyndFeed feed = feed(path);
+		assertThat(feed.getTitle()).isEqualTo("The Example Times (en/" + section + "): Most read, last 24 hours");
+		assertThat(feed.getEntries()).extracting(SyndEntry::getUri)
+			.containsExactly("urn:uuid:second-" + section, "urn:uuid:first-" + section);
+		assertThat(feed.getEntries().get(0).getDescription().getValue()).startsWith("487 views in the last 24 hours.");
+		assertThat(entries(path + "?window=1h")).as("no hourly list yet").isEmpty();
+		ResponseEntity<String> badWindow = get(path + "?window=7d", null);
+		assertThat(badWindow.getStatusCode().value()).isEqualTo(400);
+		assertThat(json.readTree(badWindow.getBody()).get("errors").get(0).get("field").asString()).isEqualTo("window");
 	}
 
 	@Test

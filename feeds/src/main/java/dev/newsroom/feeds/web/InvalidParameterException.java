@@ -1,4 +1,4 @@
-package dev.newsroom.feeds.stream;
+package dev.newsroom.feeds.web;
 
 import java.net.URI;
 import java.util.List;
@@ -9,11 +9,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A stream request that names no place in the stream or no edition that exists. Answered
- * before the stream starts, as a 400 problem like every Newsroom service's invalid
- * request: the parameter under {@code errors}, with what is wrong and what to send.
+ * A request with a header or query parameter that names nothing that exists, such as an
+ * event id that is no position or an unknown edition. Answered as a 400 problem like
+ * every Newsroom service's invalid request: the parameter under {@code errors}, with what
+ * is wrong and what to send.
  */
-class InvalidStreamRequestException extends ErrorResponseException {
+public class InvalidParameterException extends ErrorResponseException {
 
 	static final URI INVALID_REQUEST = URI.create("https://newsroom.dev/problems/invalid-request");
 
@@ -21,7 +22,7 @@ class InvalidStreamRequestException extends ErrorResponseException {
 	 * @param parameter the header or query parameter, such as {@code Last-Event-ID}
 	 * @param message what is wrong with it and what is expected
 	 */
-	InvalidStreamRequestException(String parameter, String message) {
+	public InvalidParameterException(String parameter, String message) {
 		super(HttpStatus.BAD_REQUEST, problem(parameter, message), null);
 	}
 
