@@ -72,7 +72,8 @@ public final class DashboardContract {
 	/**
 	 * Checks that a service's scrape has every metric the dashboard takes from it, and
 	 * that every metric of the dashboard belongs to a known service.
-	 * @param service {@code publisher}, {@code view-counter} or {@code notifier}
+	 * @param service {@code publisher}, {@code view-counter}, {@code notifier} or
+	 * {@code feeds}
 	 * @param scrape what the service's {@code /actuator/prometheus} answered
 	 */
 	public void assertScraped(String service, String scrape) {
@@ -107,6 +108,7 @@ public final class DashboardContract {
 		prefixes.put("newsroom_views_", Set.of("view-counter"));
 		prefixes.put("newsroom_beacon_", Set.of("view-counter"));
 		prefixes.put("newsroom_notifier_", Set.of("notifier"));
+		prefixes.put("newsroom_feeds_", Set.of("feeds"));
 		prefixes.put("kafka_consumer_", Set.of("publisher", "notifier"));
 		return prefixes;
 	}

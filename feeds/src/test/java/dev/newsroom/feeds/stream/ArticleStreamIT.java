@@ -27,6 +27,7 @@ import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.article.ArticleEventType;
 import dev.newsroom.feeds.ArticleChanges;
 import dev.newsroom.feeds.RunningFeeds;
+import dev.newsroom.testsupport.DashboardContract;
 
 import static dev.newsroom.feeds.ArticleChanges.corrected;
 import static dev.newsroom.feeds.ArticleChanges.event;
@@ -198,6 +199,12 @@ class ArticleStreamIT {
 			await().atMost(WAIT).untilAsserted(() -> assertThat(client.events()).hasSize(3));
 			assertThat(eventIds(client)).containsExactlyInAnyOrderElementsOf(expected);
 		}
+	}
+
+	@Test
+	void prometheusHasTheMetricsTheDashboardShows() {
+		String scrape = web.get().uri("/actuator/prometheus").retrieve().bodyToMono(String.class).block(WAIT);
+		DashboardContract.load().assertScraped("feeds", scrape);
 	}
 
 	@Test
