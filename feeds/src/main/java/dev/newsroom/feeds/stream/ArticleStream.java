@@ -48,16 +48,16 @@ class ArticleStream {
 
 	private final TopicOffsets offsets;
 
-	private final Catalogue editions;
+	private final Catalogue catalogue;
 
 	private final Duration heartbeat;
 
-	ArticleStream(ChangeLogHead head, CatchUp catchUp, TopicOffsets offsets, Catalogue editions,
+	ArticleStream(ChangeLogHead head, CatchUp catchUp, TopicOffsets offsets, Catalogue catalogue,
 			StreamSettings settings) {
 		this.head = head;
 		this.catchUp = catchUp;
 		this.offsets = offsets;
-		this.editions = editions;
+		this.catalogue = catalogue;
 		this.heartbeat = settings.heartbeat();
 	}
 
@@ -71,14 +71,14 @@ class ArticleStream {
 	 */
 	Mono<Flux<ServerSentEvent<String>>> open(@Nullable String lastEventId, @Nullable String since,
 			StreamFilter filter) {
-		if (!this.head.isReady() || !this.editions.isLoaded()) {
+		if (!this.head.isReady() || !this.catalogue.isLoaded()) {
 			throw new StreamNotReadyException("the article changes");
 		}
 		for (String edition : filter.editions()) {
-			if (!this.editions.exists(edition)) {
+			if (!this.catalogue.exists(edition)) {
 				throw new InvalidParameterException("edition",
 						"there is no edition '" + edition + "'. Editions with articles: "
-								+ String.join(", ", this.editions.known()) + ". Leave edition out for every edition.");
+								+ String.join(", ", this.catalogue.known()) + ". Leave edition out for every edition.");
 			}
 		}
 		Position head = this.head.position();

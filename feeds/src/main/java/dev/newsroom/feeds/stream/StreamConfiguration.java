@@ -42,14 +42,14 @@ class StreamConfiguration {
 	}
 
 	@Bean
-	StreamHealth streamHealthIndicator(ChangeLogHead head, Catalogue editions) {
-		return new StreamHealth(head, editions);
+	StreamHealth streamHealthIndicator(ChangeLogHead head, Catalogue catalogue) {
+		return new StreamHealth(head, catalogue);
 	}
 
 	@Bean
-	ArticleStream articleStream(ChangeLogHead head, CatchUp catchUp, TopicOffsets offsets, Catalogue editions,
+	ArticleStream articleStream(ChangeLogHead head, CatchUp catchUp, TopicOffsets offsets, Catalogue catalogue,
 			StreamSettings settings) {
-		return new ArticleStream(head, catchUp, offsets, editions, settings);
+		return new ArticleStream(head, catchUp, offsets, catalogue, settings);
 	}
 
 }
