@@ -73,6 +73,15 @@ public class Catalogue extends TopicReader {
 	}
 
 	/**
+	 * @return the editions that exist, for an error message: {@code en, ru}, or
+	 * {@code none yet}
+	 */
+	public String describeEditions() {
+		Set<String> editions = known();
+		return editions.isEmpty() ? "none yet" : String.join(", ", editions);
+	}
+
+	/**
 	 * @return the editions that exist, in alphabetical order
 	 */
 	public Set<String> known() {

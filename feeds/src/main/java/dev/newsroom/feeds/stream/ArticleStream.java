@@ -78,7 +78,7 @@ class ArticleStream {
 			if (!this.catalogue.exists(edition)) {
 				throw new InvalidParameterException("edition",
 						"there is no edition '" + edition + "'. Editions with articles: "
-								+ String.join(", ", this.catalogue.known()) + ". Leave edition out for every edition.");
+								+ this.catalogue.describeEditions() + ". Leave edition out for every edition.");
 			}
 		}
 		Position head = this.head.position();

@@ -33,10 +33,14 @@ import dev.newsroom.events.article.Correction;
  */
 class ArticleFeeds {
 
+	static final String RSS_TYPE = "application/rss+xml";
+
+	static final String ATOM_TYPE = "application/atom+xml";
+
 	/** The two formats, with ROME's names for them and their media types. */
 	enum Format {
 
-		RSS("rss_2.0", "application/rss+xml"), ATOM("atom_1.0", "application/atom+xml");
+		RSS("rss_2.0", RSS_TYPE), ATOM("atom_1.0", ATOM_TYPE);
 
 		private final String romeType;
 

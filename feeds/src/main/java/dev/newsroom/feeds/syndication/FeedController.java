@@ -46,9 +46,9 @@ import dev.newsroom.feeds.web.InvalidParameterException;
 @RestController
 class FeedController {
 
-	private static final String RSS = "application/rss+xml";
+	private static final String RSS = ArticleFeeds.RSS_TYPE;
 
-	private static final String ATOM = "application/atom+xml";
+	private static final String ATOM = ArticleFeeds.ATOM_TYPE;
 
 	/** The most-read lists' windows, and how the feeds name them. */
 	private static final Map<String, String> WINDOWS = Map.of("1h", "hour", "24h", "24 hours");
@@ -188,7 +188,7 @@ class FeedController {
 	private void requireExists(String edition, @Nullable String section) {
 		if (!this.catalogue.exists(edition)) {
 			throw new FeedNotFoundException("There is no edition '" + edition + "'. Editions with articles: "
-					+ String.join(", ", this.catalogue.known()) + ".");
+					+ this.catalogue.describeEditions() + ".");
 		}
 		if (section != null && !this.catalogue.exists(edition, section)) {
 			throw new FeedNotFoundException("Edition " + edition + " has never had an article in section '" + section
