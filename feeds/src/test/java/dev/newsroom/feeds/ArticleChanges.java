@@ -24,6 +24,7 @@ import dev.newsroom.events.article.Correction;
 import dev.newsroom.events.article.Retraction;
 import dev.newsroom.events.view.TrendingArticle;
 import dev.newsroom.events.view.TrendingArticles;
+import dev.newsroom.schemas.Topics;
 import dev.newsroom.schemas.serde.AvroSerdeConfig;
 import dev.newsroom.schemas.serde.SpecificAvroSerializer;
 import dev.newsroom.testsupport.EmbeddedStack;
@@ -36,13 +37,13 @@ import dev.newsroom.testsupport.EmbeddedStack;
 public final class ArticleChanges implements AutoCloseable {
 
 	/** The publisher's topics, with fewer partitions than its 6, and more than one. */
-	public static final String ARTICLES = "newsroom.articles";
+	public static final String ARTICLES = Topics.ARTICLES;
 
 	/** Every change, kept forever: what the stream streams. */
-	public static final String CHANGES = "newsroom.article-changes";
+	public static final String CHANGES = Topics.ARTICLE_CHANGES;
 
 	/** The view counter's most-read lists. */
-	public static final String TRENDING = "newsroom.trending";
+	public static final String TRENDING = Topics.TRENDING;
 
 	private final KafkaProducer<String, SpecificRecord> producer;
 

@@ -2,6 +2,7 @@ package dev.newsroom.publisher;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -13,7 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-import dev.newsroom.support.kafka.TopicSpec;
+import dev.newsroom.schemas.TopicDeclaration;
+import dev.newsroom.schemas.TopicDeclaration.Cleanup;
+import dev.newsroom.support.kafka.TopicOverrides;
+
+import static dev.newsroom.schemas.Topics.ARTICLES;
+import static dev.newsroom.schemas.Topics.ARTICLE_CHANGES;
 
 /**
  * Settings of the publisher, under {@code newsroom.publisher}.
@@ -26,14 +32,55 @@ import dev.newsroom.support.kafka.TopicSpec;
  * before it answers 503
  * @param idempotencyRetention how long an {@code Idempotency-Key} is remembered
  * @param maxRequestSize the largest request body accepted, checked before binding
- * @param topics the topics the publisher writes and reads
+ * @param topics what this deployment changes of the topics the publisher writes and
+ * reads; see {@link #declaredTopics()}
  */
 @Validated
 @ConfigurationProperties("newsroom.publisher")
 public record PublisherProperties(@NotNull @DefaultValue("http://localhost:8080") URI siteUrl,
 		@NotBlank String instanceId, @NotNull @DefaultValue("10s") Duration commandTimeout,
 		@NotNull @DefaultValue("24h") Duration idempotencyRetention,
-		@NotNull @DefaultValue("1MB") DataSize maxRequestSize, @Valid @NotNull Topics topics) {
+		@NotNull @DefaultValue("1MB") DataSize maxRequestSize, @Valid @NotNull @DefaultValue TopicSettings topics) {
+
+	/**
+	 * @return the publisher's topics, as declared and changed by {@link #topics()}
+	 */
+	public Topics declaredTopics() {
+		return this.topics.declared();
+	}
+
+	/**
+	 * What this deployment changes of the publisher's topics: each is declared once, the
+	 * public ones in {@link dev.newsroom.schemas.Topics} and the internal ones in
+	 * {@link Topics}, and only a setting given here differs from its declaration.
+	 *
+	 * @param articles changes to {@code newsroom.articles}
+	 * @param changes changes to {@code newsroom.article-changes}
+	 * @param commands changes to {@code newsroom.publisher-commands}
+	 * @param requests changes to {@code newsroom.publisher-requests}
+	 * @param replies changes to {@code newsroom.publisher-replies}
+	 * @param deadLetters changes to {@code newsroom.publisher-commands-dlt}
+	 */
+	public record TopicSettings(@Valid @NotNull @DefaultValue TopicOverrides articles,
+			@Valid @NotNull @DefaultValue TopicOverrides changes, @Valid @NotNull @DefaultValue TopicOverrides commands,
+			@Valid @NotNull @DefaultValue TopicOverrides requests, @Valid @NotNull @DefaultValue TopicOverrides replies,
+			@Valid @NotNull @DefaultValue TopicOverrides deadLetters) {
+
+		Topics declared() {
+			return new Topics(this.articles.applyTo(dev.newsroom.schemas.Topics.declaration(ARTICLES)),
+					this.changes.applyTo(dev.newsroom.schemas.Topics.declaration(ARTICLE_CHANGES)),
+					this.commands.applyTo(Topics.COMMANDS), this.requests.applyTo(Topics.REQUESTS),
+					this.replies.applyTo(Topics.REPLIES), this.deadLetters.applyTo(Topics.DEAD_LETTERS));
+		}
+
+		@AssertTrue(message = "the articles, commands and requests topics must have the same number of partitions")
+		boolean isPartitioningAligned() {
+			Topics topics = declared();
+			return topics.articles().partitions() == topics.commands().partitions()
+					&& topics.articles().partitions() == topics.requests().partitions();
+		}
+
+	}
 
 	/**
 	 * The publisher's topics. The articles, commands and requests topics must have the
@@ -49,14 +96,41 @@ public record PublisherProperties(@NotNull @DefaultValue("http://localhost:8080"
 	 * took the request
 	 * @param deadLetters commands that could not be read, with the reason in headers
 	 */
-	public record Topics(@Valid @NotNull TopicSpec articles, @Valid @NotNull TopicSpec changes,
-			@Valid @NotNull TopicSpec commands, @Valid @NotNull TopicSpec requests, @Valid @NotNull TopicSpec replies,
-			@Valid @NotNull TopicSpec deadLetters) {
+	public record Topics(TopicDeclaration articles, TopicDeclaration changes, TopicDeclaration commands,
+			TopicDeclaration requests, TopicDeclaration replies, TopicDeclaration deadLetters) {
 
-		@AssertTrue(message = "the articles, commands and requests topics must have the same number of partitions")
-		boolean isPartitioningAligned() {
-			return this.articles.partitions() == this.commands.partitions()
-					&& this.articles.partitions() == this.requests.partitions();
+		/** Changes asked for by editors, as JSON, kept a day. */
+		public static final TopicDeclaration COMMANDS = internal("newsroom.publisher-commands", "article id", 6,
+				Cleanup.DELETE, Map.of("retention.ms", "86400000", "max.message.bytes", "2097152"));
+
+		/**
+		 * The answers remembered per {@code Idempotency-Key}, as JSON: compacted, and
+		 * expired after two days, since keys are remembered for 24 h.
+		 */
+		public static final TopicDeclaration REQUESTS = internal("newsroom.publisher-requests",
+				"editor and Idempotency-Key, a line apart", 6, Cleanup.COMPACT_DELETE,
+				Map.of("retention.ms", "172800000"));
+
+		/** The writer's answers, as JSON, kept an hour. */
+		public static final TopicDeclaration REPLIES = internal("newsroom.publisher-replies", "correlation id", 6,
+				Cleanup.DELETE, Map.of("retention.ms", "3600000"));
+
+		/** Commands that could not be read, as they were. */
+		public static final TopicDeclaration DEAD_LETTERS = internal("newsroom.publisher-commands-dlt",
+				"the original key", 1, Cleanup.DELETE, Map.of());
+
+		private static TopicDeclaration internal(String name, String key, int partitions, Cleanup cleanup,
+				Map<String, String> configs) {
+			return new TopicDeclaration(name, key, byte[].class, cleanup, partitions, 2,
+					dev.newsroom.schemas.Topics.PUBLISHER, configs);
+		}
+
+		/**
+		 * @return every topic, in the order above
+		 */
+		public TopicDeclaration[] all() {
+			return new TopicDeclaration[] { this.articles, this.changes, this.commands, this.requests, this.replies,
+					this.deadLetters };
 		}
 
 	}

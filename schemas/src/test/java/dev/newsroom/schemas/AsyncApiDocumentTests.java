@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,10 +27,10 @@ import dev.newsroom.testsupport.AsyncApiContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The topics' AsyncAPI document against what it describes: the Avro schemas it
- * references, the meanings of their event types and states, and the README's topic table.
- * The services' tests check it against the topics they declare
- * ({@link AsyncApiContract#assertDeclaredBy}).
+ * The topics' AsyncAPI document against what it describes: the topics' declarations in
+ * {@link Topics}, the Avro schemas it references, and the meanings of their event types
+ * and states; and the README's topic table against the declarations. The services' tests
+ * check it against the topics they declare ({@link AsyncApiContract#assertDeclaredBy}).
  */
 class AsyncApiDocumentTests {
 
@@ -107,16 +108,35 @@ class AsyncApiDocumentTests {
 	}
 
 	@Test
-	void everyTopicNamedInTopicsIsAChannelOfTheDocumentButTheRetiredOne() throws IllegalAccessException {
-		Set<String> addresses = contract.channels()
-			.values()
-			.stream()
-			.map(AsyncApiContract.Channel::address)
-			.collect(Collectors.toSet());
+	void describesEveryDeclaredTopicAsDeclaredAndNoOther() throws IOException {
+		Map<String, AsyncApiContract.Channel> channels = channelsByAddress();
+		assertThat(channels.keySet()).as("channels of the document, against the declarations in Topics")
+			.containsExactlyElementsOf(Topics.declarations().stream().map(TopicDeclaration::name).toList());
+		for (TopicDeclaration topic : Topics.declarations()) {
+			AsyncApiContract.Channel channel = channels.get(topic.name());
+			assertThat(channel.writer()).as("writer of %s", topic.name()).isEqualTo(topic.writer());
+			assertThat(channel.partitions()).as("partitions of %s", topic.name()).isEqualTo(topic.partitions());
+			assertThat(channel.minInsyncReplicas()).as("min.insync.replicas of %s", topic.name())
+				.isEqualTo(topic.minInsyncReplicas());
+			Map<String, String> settings = new LinkedHashMap<>(topic.configs());
+			settings.put("cleanup.policy", topic.cleanup().policy());
+			assertThat(channel.settings()).as("topic configuration of %s", topic.name()).isEqualTo(settings);
+			assertThat(channel.messages()).as("messages of %s", topic.name()).hasSize(1);
+			Map<String, Object> message = messages().get(channel.messages().get(0));
+			assertThat(valueType(message)).as("value of %s", topic.name()).isEqualTo(topic.value().getName());
+			assertThat(keyDescription(message).toLowerCase(Locale.ROOT)).as("key of %s", topic.name())
+				.contains(topic.key().toLowerCase(Locale.ROOT));
+		}
+	}
+
+	@Test
+	void everyTopicNamedInTopicsIsDeclaredButTheRetiredOne() throws IllegalAccessException {
+		Set<String> declared = Topics.declarations().stream().map(TopicDeclaration::name).collect(Collectors.toSet());
 		for (Field field : Topics.class.getFields()) {
-			if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+			String value = (field.getType() == String.class) ? (String) field.get(null) : "";
+			if (Modifier.isStatic(field.getModifiers()) && value.startsWith("newsroom.")
 					&& !field.getName().equals("NOTIFICATION_DELIVERIES")) {
-				assertThat(addresses).as("Topics.%s", field.getName()).contains((String) field.get(null));
+				assertThat(declared).as("Topics.%s", field.getName()).contains(value);
 			}
 		}
 	}
@@ -124,25 +144,56 @@ class AsyncApiDocumentTests {
 	@Test
 	void agreesWithTheReadmesTopicTable() throws IOException {
 		Map<String, List<String>> rows = readmeTopicRows();
+		assertThat(rows.keySet()).as("topics in the README's table")
+			.containsExactlyElementsOf(Topics.declarations().stream().map(TopicDeclaration::name).toList());
+		for (TopicDeclaration topic : Topics.declarations()) {
+			List<String> row = rows.get(topic.name());
+			assertThat(row.get(1).replace("`", "").replace("\\|", "|")).as("key of %s in the README", topic.name())
+				.containsIgnoringCase(topic.key());
+			if (topic.value() != byte[].class) {
+				assertThat(row.get(2)).as("value of %s in the README", topic.name())
+					.contains("`" + topic.value().getName() + "`");
+			}
+			assertThat(row.get(3)).as("cleanup of %s in the README", topic.name()).startsWith(topic.cleanup().policy());
+			topic.configs()
+				.forEach((key, value) -> assertThat(row.get(3)).as("cleanup of %s in the README", topic.name())
+					.contains(key));
+			assertThat(row.get(4)).as("partitions of %s in the README", topic.name())
+				.isEqualTo(Integer.toString(topic.partitions()));
+			assertThat(row.get(5)).as("min ISR of %s in the README", topic.name())
+				.isEqualTo(Integer.toString(topic.minInsyncReplicas()));
+			assertThat(row.get(6)).as("writer of %s in the README", topic.name()).startsWith(topic.writer());
+		}
+	}
+
+	/**
+	 * @return the Java type of a message's values: the full name of its Avro schema, or
+	 * {@code byte[]}'s name for a binary payload
+	 */
+	private static String valueType(Map<String, Object> message) throws IOException {
+		Map<String, Object> payload = map(message, "payload");
+		if (!payload.containsKey("schemaFormat")) {
+			assertThat(payload).containsEntry("format", "binary");
+			return byte[].class.getName();
+		}
+		return new Schema.Parser().parse(
+				DOCUMENT.getParent().resolve(String.valueOf(map(payload, "schema").get("$ref"))).normalize().toFile())
+			.getFullName();
+	}
+
+	/**
+	 * @return what a message's key is, in words: its Kafka key's description, or, for a
+	 * message without one, its payload's
+	 */
+	private static String keyDescription(Map<String, Object> message) {
+		Map<String, Object> key = map(map(map(message, "bindings"), "kafka"), "key");
+		return String.valueOf(key.isEmpty() ? map(message, "payload").get("description") : key.get("description"));
+	}
+
+	private static Map<String, AsyncApiContract.Channel> channelsByAddress() {
 		Map<String, AsyncApiContract.Channel> channels = new LinkedHashMap<>();
 		contract.channels().values().forEach((channel) -> channels.put(channel.address(), channel));
-		assertThat(rows.keySet()).as("topics in the README's table").isEqualTo(channels.keySet());
-		for (AsyncApiContract.Channel channel : channels.values()) {
-			List<String> row = rows.get(channel.address());
-			assertThat(row.get(3)).as("cleanup of %s in the README", channel.address())
-				.startsWith(channel.settings().get("cleanup.policy"));
-			assertThat(row.get(4)).as("writer of %s in the README", channel.address()).startsWith(channel.writer());
-			Map<String, Object> message = messages().get(channel.messages().get(0));
-			Map<String, Object> payload = map(message, "payload");
-			if (payload.containsKey("schemaFormat")) {
-				Schema schema = new Schema.Parser().parse(DOCUMENT.getParent()
-					.resolve(String.valueOf(map(payload, "schema").get("$ref")))
-					.normalize()
-					.toFile());
-				assertThat(row.get(2)).as("value of %s in the README", channel.address())
-					.contains("`" + schema.getFullName() + "`");
-			}
-		}
+		return channels;
 	}
 
 	private static void assertSummaryNamesEverySymbol(String message, String schemaFile, String field)

@@ -32,6 +32,8 @@ public final class AsyncApiContract {
 	/** Where the schemas jar holds the document. */
 	public static final String LOCATION = "META-INF/resources/asyncapi.yaml";
 
+	private static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+
 	private final Map<String, Object> document;
 
 	private AsyncApiContract(Map<String, Object> document) {
@@ -79,16 +81,16 @@ public final class AsyncApiContract {
 			Map<String, String> settings = new LinkedHashMap<>();
 			configs.forEach((key, setting) -> settings.put(key, (setting instanceof List<?> list)
 					? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(setting)));
+			String minInsyncReplicas = settings.remove(MIN_INSYNC_REPLICAS);
 			List<String> messages = new ArrayList<>();
 			map(channel, "messages").values().forEach((message) -> {
 				@SuppressWarnings("unchecked")
 				String ref = String.valueOf(((Map<String, Object>) message).get("$ref"));
 				messages.add(ref.substring(ref.lastIndexOf('/') + 1));
 			});
-			channels.put(name,
-					new Channel(name, String.valueOf(channel.get("address")),
-							String.valueOf(channel.get("x-newsroom-writer")),
-							((Number) kafka.get("partitions")).intValue(), settings, messages));
+			channels.put(name, new Channel(name, String.valueOf(channel.get("address")),
+					String.valueOf(channel.get("x-newsroom-writer")), ((Number) kafka.get("partitions")).intValue(),
+					(minInsyncReplicas != null) ? Integer.parseInt(minInsyncReplicas) : 0, settings, messages));
 		});
 		return channels;
 	}
@@ -106,11 +108,14 @@ public final class AsyncApiContract {
 	 * document says the service writes is declared with the document's partitions and
 	 * settings, and every public topic ({@code newsroom.*}, except the publisher's
 	 * internal {@code newsroom.publisher-*}) the service declares is in the document,
-	 * declared alike.
+	 * declared alike. The document's {@code min.insync.replicas} holds where the
+	 * replication factor is larger; below that, a topic must have the replication factor
+	 * less one, and at least 1.
 	 * @param writer the service, as the document's {@code x-newsroom-writer} names it
 	 * @param declared the service's topic declarations
+	 * @param replicationFactor the replication factor of the service's topics
 	 */
-	public void assertDeclaredBy(String writer, Collection<NewTopic> declared) {
+	public void assertDeclaredBy(String writer, Collection<NewTopic> declared, int replicationFactor) {
 		Map<String, NewTopic> byName = new LinkedHashMap<>();
 		declared.forEach((topic) -> byName.put(topic.name(), topic));
 		for (Channel channel : channels().values()) {
@@ -133,6 +138,10 @@ public final class AsyncApiContract {
 				.forEach((key, value) -> assertThat(configs.get(key))
 					.as("%s of %s, declared by %s", key, topic.name(), writer)
 					.isEqualTo(value));
+			assertThat(configs.get(MIN_INSYNC_REPLICAS))
+				.as("%s of %s, declared by %s with replication factor %d", MIN_INSYNC_REPLICAS, topic.name(), writer,
+						replicationFactor)
+				.isEqualTo(Integer.toString(Math.max(1, Math.min(channel.minInsyncReplicas(), replicationFactor - 1))));
 		}
 	}
 
@@ -158,13 +167,17 @@ public final class AsyncApiContract {
 			.all()
 			.get();
 		List<NewTopic> created = new ArrayList<>();
+		int replicationFactor = Integer.MAX_VALUE;
 		for (String name : written) {
 			Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name));
 			Map<String, String> settings = new LinkedHashMap<>();
 			config.entries().forEach((entry) -> settings.put(entry.name(), entry.value()));
-			created.add(new NewTopic(name, topics.get(name).partitions().size(), (short) 1).configs(settings));
+			TopicDescription description = topics.get(name);
+			short replicas = (short) description.partitions().get(0).replicas().size();
+			replicationFactor = Math.min(replicationFactor, replicas);
+			created.add(new NewTopic(name, description.partitions().size(), replicas).configs(settings));
 		}
-		assertDeclaredBy(writer, created);
+		assertDeclaredBy(writer, created, replicationFactor);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -180,12 +193,14 @@ public final class AsyncApiContract {
 	 * @param address the topic
 	 * @param writer the service that writes it ({@code x-newsroom-writer})
 	 * @param partitions its partitions
-	 * @param settings its topic configuration ({@code cleanup.policy} and others), as
-	 * Kafka writes them
+	 * @param minInsyncReplicas its {@code min.insync.replicas} where the replication
+	 * factor is larger, or 0 if the document gives none
+	 * @param settings its other topic configuration ({@code cleanup.policy} and others),
+	 * as Kafka writes them
 	 * @param messages the names of its messages in {@code components.messages}
 	 */
-	public record Channel(String name, String address, String writer, int partitions, Map<String, String> settings,
-			List<String> messages) {
+	public record Channel(String name, String address, String writer, int partitions, int minInsyncReplicas,
+			Map<String, String> settings, List<String> messages) {
 	}
 
 }

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import dev.newsroom.schemas.Topics;
+
 /**
  * What the feeds read of the catalogue, {@code newsroom.feeds.*}.
  *
@@ -18,8 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("newsroom.feeds")
-public record CatalogueSettings(@DefaultValue("newsroom.articles") @NotBlank String articlesTopic,
-		@DefaultValue("newsroom.trending") @NotBlank String trendingTopic,
-		@DefaultValue @NotNull List<String> editions) {
+public record CatalogueSettings(@DefaultValue(Topics.ARTICLES) @NotBlank String articlesTopic,
+		@DefaultValue(Topics.TRENDING) @NotBlank String trendingTopic, @DefaultValue @NotNull List<String> editions) {
 
 }

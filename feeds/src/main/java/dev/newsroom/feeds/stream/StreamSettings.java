@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import dev.newsroom.schemas.Topics;
+
 /**
  * The event stream's settings, {@code newsroom.feeds.stream.*}.
  *
@@ -24,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("newsroom.feeds.stream")
-record StreamSettings(@DefaultValue("newsroom.article-changes") @NotBlank String topic,
+record StreamSettings(@DefaultValue(Topics.ARTICLE_CHANGES) @NotBlank String topic,
 		@DefaultValue("15s") @NotNull Duration heartbeat,
 		@DefaultValue("1000") @Min(16) @Max(100_000) int clientBacklog,
 		@DefaultValue("8") @Min(1) @Max(256) int maxCatchUps) {

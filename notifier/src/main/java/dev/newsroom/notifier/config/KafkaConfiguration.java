@@ -4,17 +4,18 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -29,6 +30,7 @@ import dev.newsroom.events.notification.Delivery;
 import dev.newsroom.notifier.dispatch.Dispatcher;
 import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
 import dev.newsroom.support.kafka.DeadLetters;
+import dev.newsroom.support.kafka.DeclaredTopics;
 import dev.newsroom.support.kafka.TransientFailures;
 
 /**
@@ -43,20 +45,18 @@ import dev.newsroom.support.kafka.TransientFailures;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
+	// Made when the admin asks for it, after every other bean: it asks the brokers, and a
+	// configuration error should be reported before that.
 	@Bean
-	NewTopic deliveriesTopic(NotifierProperties properties) {
-		return properties.deliveriesTopic().compacted();
-	}
-
-	@Bean
-	NewTopic notifierDeadLetterTopic(NotifierProperties properties) {
-		return properties.deadLetterTopic().deleting();
+	@Lazy
+	KafkaAdmin.NewTopics notifierTopics(NotifierProperties properties, KafkaAdmin admin) {
+		return DeclaredTopics.newTopics(admin, properties.deliveries(), properties.deadLetters());
 	}
 
 	@Bean
 	DeadLetterPublishingRecoverer notifierDeadLetters(KafkaTemplate<?, ?> template,
 			ProducerFactory<?, ?> producerFactory, NotifierProperties properties) {
-		return DeadLetters.recoverer(properties.deadLetterTopic().name(), producerFactory, template);
+		return DeadLetters.recoverer(properties.deadLetters().name(), producerFactory, template);
 	}
 
 	@Bean

@@ -61,15 +61,15 @@ class NotifierConfiguration {
 
 	@Bean
 	Ledger ledger(KafkaProperties kafka, NotifierProperties properties, MeterRegistry meters) {
-		return new Ledger(KafkaConfiguration.consumer(kafka, "unused", Delivery.class),
-				properties.deliveriesTopic().name(), properties.deliveriesTopic().partitions(), meters);
+		return new Ledger(KafkaConfiguration.consumer(kafka, "unused", Delivery.class), properties.deliveries().name(),
+				properties.deliveries().partitions(), meters);
 	}
 
 	@Bean
 	DeliveryWrites deliveryWrites(KafkaTemplate<String, Delivery> kafkaTemplate, NotifierProperties properties) {
 		// Spring Boot's template: idempotent and acks=all, without transactions.
-		return new KafkaDeliveryWrites(kafkaTemplate, properties.deliveriesTopic().name(),
-				properties.deliveriesTopic().partitions(), properties.delivery().ledgerTimeout());
+		return new KafkaDeliveryWrites(kafkaTemplate, properties.deliveries().name(),
+				properties.deliveries().partitions(), properties.delivery().ledgerTimeout());
 	}
 
 	@Bean
@@ -81,14 +81,14 @@ class NotifierConfiguration {
 	ArticleEventsListener articleEventsListener(DeliveryPlanner planner, Ledger ledger, KafkaProperties kafka,
 			NotifierProperties properties) {
 		return new ArticleEventsListener(planner, ledger, KafkaConfiguration.plannerTemplate(kafka, properties),
-				properties.deliveriesTopic().name(), properties.deliveriesTopic().partitions());
+				properties.deliveries().name(), properties.deliveries().partitions());
 	}
 
 	@Bean
 	Dispatcher dispatcher(Channels channels, Ledger ledger, DeliveryWrites writes, NotifierProperties properties,
 			Clock clock) {
 		return new Dispatcher(channels, ledger, writes, properties.delivery(), clock,
-				properties.deliveriesTopic().partitions());
+				properties.deliveries().partitions());
 	}
 
 	@Bean

@@ -15,15 +15,22 @@ import org.springframework.validation.annotation.Validated;
 import dev.newsroom.notifier.dispatch.DeliverySettings;
 import dev.newsroom.notifier.routing.ChannelSettings;
 import dev.newsroom.notifier.routing.RouteSettings;
-import dev.newsroom.support.kafka.TopicSpec;
+import dev.newsroom.schemas.TopicDeclaration;
+import dev.newsroom.schemas.Topics;
+import dev.newsroom.support.kafka.TopicOverrides;
 
 /**
  * Settings of the notifier, under {@code newsroom.notifier}.
  *
- * @param articlesTopic the topic of article lifecycle events; the publisher owns it
- * @param deliveriesTopic the ledger, a compacted topic the notifier owns
- * @param deadLetterTopic where records the notifier cannot read or handle go, from every
- * topic it reads
+ * <p>
+ * The topics are declared in {@link Topics}; {@code deliveries-topic} and
+ * {@code dead-letter-topic} change only what they name of their topic's declaration, for
+ * a deployment.
+ *
+ * @param articlesTopic the name of the topic of article lifecycle events; the publisher
+ * owns it
+ * @param deliveriesTopic changes to {@link #deliveries()}
+ * @param deadLetterTopic changes to {@link #deadLetters()}
  * @param instanceId this instance's stable id, part of its Kafka transactional id, so
  * that a restarted instance fences its own unfinished transactions at once
  * @param maxEventAge publications older than this are not announced, so that a new
@@ -35,10 +42,26 @@ import dev.newsroom.support.kafka.TopicSpec;
  */
 @Validated
 @ConfigurationProperties("newsroom.notifier")
-public record NotifierProperties(@NotBlank String articlesTopic, @Valid @NotNull TopicSpec deliveriesTopic,
-		@Valid @NotNull TopicSpec deadLetterTopic, @NotBlank String instanceId,
+public record NotifierProperties(@NotBlank @DefaultValue(Topics.ARTICLES) String articlesTopic,
+		@Valid @NotNull @DefaultValue TopicOverrides deliveriesTopic,
+		@Valid @NotNull @DefaultValue TopicOverrides deadLetterTopic, @NotBlank String instanceId,
 		@NotNull @DefaultValue("6h") Duration maxEventAge, @Valid @NotNull @DefaultValue DeliverySettings delivery,
 		@Valid @NotNull @DefaultValue Map<String, @Valid ChannelSettings> channels,
 		@Valid @NotNull @DefaultValue List<@Valid RouteSettings> routes) {
+
+	/**
+	 * @return the ledger, a compacted topic the notifier owns
+	 */
+	public TopicDeclaration deliveries() {
+		return this.deliveriesTopic.applyTo(Topics.declaration(Topics.DELIVERIES));
+	}
+
+	/**
+	 * @return where records the notifier cannot read or handle go, from every topic it
+	 * reads
+	 */
+	public TopicDeclaration deadLetters() {
+		return this.deadLetterTopic.applyTo(Topics.declaration(Topics.NOTIFIER_DEAD_LETTERS));
+	}
 
 }

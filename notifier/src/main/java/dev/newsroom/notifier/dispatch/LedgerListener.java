@@ -6,6 +6,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.newsroom.events.notification.Delivery;
+import dev.newsroom.schemas.Topics;
 
 /**
  * The dispatcher's consumer group on the ledger: passes each record to the
@@ -21,7 +22,8 @@ class LedgerListener {
 		this.dispatcher = dispatcher;
 	}
 
-	@KafkaListener(id = "delivery-dispatcher", topics = "${newsroom.notifier.deliveries-topic.name}",
+	@KafkaListener(id = "delivery-dispatcher",
+			topics = "${newsroom.notifier.deliveries-topic.name:" + Topics.DELIVERIES + "}",
 			containerFactory = "ledgerListenerFactory")
 	void on(ConsumerRecord<String, Delivery> record) {
 		if (record.value() != null) {

@@ -28,6 +28,7 @@ import dev.newsroom.events.notification.Delivery;
 import dev.newsroom.events.notification.DeliveryAction;
 import dev.newsroom.notifier.ledger.KafkaDeliveryWrites;
 import dev.newsroom.notifier.ledger.Ledger;
+import dev.newsroom.schemas.Topics;
 
 /**
  * Consumes article events in batches and writes their deliveries to the ledger in one
@@ -60,7 +61,7 @@ public class ArticleEventsListener implements DisposableBean {
 		this.ledgerPartitions = ledgerPartitions;
 	}
 
-	@KafkaListener(id = "delivery-planner", topics = "${newsroom.notifier.articles-topic}",
+	@KafkaListener(id = "delivery-planner", topics = "${newsroom.notifier.articles-topic:" + Topics.ARTICLES + "}",
 			containerFactory = "articleEventsListenerFactory", batch = "true")
 	void on(List<ConsumerRecord<String, ArticleEvent>> records, Consumer<?, ?> consumer) {
 		List<Delivery> planned = new ArrayList<>();

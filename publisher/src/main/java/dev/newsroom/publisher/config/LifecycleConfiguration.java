@@ -75,8 +75,8 @@ class LifecycleConfiguration {
 			ArticleHistory history, RequestLog requests, JsonMapper json, Clock clock, MeterRegistry meters) {
 		SpecificAvroDeserializer<ArticleEvent> events = new SpecificAvroDeserializer<>(ArticleEvent.class);
 		events.configure(kafka.buildConsumerProperties(), false);
-		ReadModelFeed feed = new ReadModelFeed(unmanagedConsumer(kafka), properties.topics(), catalogue, history,
-				requests, events, json, clock);
+		ReadModelFeed feed = new ReadModelFeed(unmanagedConsumer(kafka), properties.declaredTopics(), catalogue,
+				history, requests, events, json, clock);
 		feed.measureWith(meters);
 		return feed;
 	}
@@ -89,8 +89,8 @@ class LifecycleConfiguration {
 		// them returns only when its wait ends, not when the transaction commits. A short
 		// wait keeps the answer to the editor from waiting for it.
 		consumer.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
-		ReplyReader replies = new ReplyReader(consumer, properties.topics().replies().name(),
-				properties.topics().replies().partitions(), json);
+		ReplyReader replies = new ReplyReader(consumer, properties.declaredTopics().replies().name(),
+				properties.declaredTopics().replies().partitions(), json);
 		replies.measureWith(meters);
 		return replies;
 	}
@@ -110,7 +110,8 @@ class LifecycleConfiguration {
 	@Bean
 	ScheduledPublications scheduledPublications(Catalogue catalogue, CommandGateway gateway, Clock clock,
 			PublisherProperties properties) {
-		return new ScheduledPublications(catalogue, gateway, clock, properties.topics().articles().partitions());
+		return new ScheduledPublications(catalogue, gateway, clock,
+				properties.declaredTopics().articles().partitions());
 	}
 
 	@Bean
@@ -141,13 +142,13 @@ class LifecycleConfiguration {
 		int maxRecordBytes = Integer
 			.parseInt(producer.getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1024 * 1024).toString());
 		return new CommandProcessor(new KafkaTemplate<>(writerProducerFactory), events, decider, catalogue, history,
-				requests, schedules, properties.topics(), json, clock, maxRecordBytes, meters);
+				requests, schedules, properties.declaredTopics(), json, clock, maxRecordBytes, meters);
 	}
 
 	@Bean
 	PartitionOwnership partitionOwnership(ReadModelFeed feed, ScheduledPublications schedules,
 			PublisherProperties properties) {
-		return new PartitionOwnership(feed, schedules, properties.topics());
+		return new PartitionOwnership(feed, schedules, properties.declaredTopics());
 	}
 
 	@Bean
@@ -172,7 +173,7 @@ class LifecycleConfiguration {
 		backOff.setMaxInterval(5_000);
 		factory.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(backOff));
 		ConcurrentMessageListenerContainer<String, byte[]> container = factory
-			.createContainer(properties.topics().commands().name());
+			.createContainer(properties.declaredTopics().commands().name());
 		container.setBeanName("publisher-writer");
 		container.setupMessageListener((BatchMessageListener<String, byte[]>) processor::process);
 		return container;

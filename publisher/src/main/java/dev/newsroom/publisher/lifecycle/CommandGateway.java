@@ -101,8 +101,8 @@ public final class CommandGateway {
 
 	private CompletableFuture<?> send(CommandEnvelope envelope) {
 		String key = envelope.command().articleId();
-		int partition = Partitions.of(key, this.properties.topics().commands().partitions());
-		return this.commands.send(this.properties.topics().commands().name(), partition, key,
+		int partition = Partitions.of(key, this.properties.declaredTopics().commands().partitions());
+		return this.commands.send(this.properties.declaredTopics().commands().name(), partition, key,
 				this.json.writeValueAsBytes(envelope));
 	}
 

@@ -35,6 +35,7 @@ import dev.newsroom.events.article.ArticleEventType;
 import dev.newsroom.publisher.support.Editors;
 import dev.newsroom.publisher.support.PublisherClient;
 import dev.newsroom.publisher.support.PublisherTopics;
+import dev.newsroom.schemas.Topics;
 import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
 import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
 import dev.newsroom.testsupport.DashboardContract;
@@ -91,9 +92,9 @@ class ArticleLifecycleIT {
 		assertThat(body.path("version").asLong()).isEqualTo(1);
 		assertThat(body.path("status").asString()).isEqualTo("PUBLISHED");
 		assertThat(body.path("canonicalUrl").asString()).startsWith("https://news.example/en/politics/");
-		assertThat(body.path("topic").asString()).isEqualTo("newsroom.articles");
+		assertThat(body.path("topic").asString()).isEqualTo(Topics.ARTICLES);
 
-		ArticleEvent event = eventAt(new TopicPartition("newsroom.articles", body.path("partition").asInt()),
+		ArticleEvent event = eventAt(new TopicPartition(Topics.ARTICLES, body.path("partition").asInt()),
 				body.path("offset").asLong());
 		assertThat(event.getEventId()).isEqualTo(body.path("eventId").asString());
 		assertThat(event.getType()).isEqualTo(ArticleEventType.PUBLISHED);
@@ -128,8 +129,8 @@ class ArticleLifecycleIT {
 	void topicsAreCompactedAndAppendOnlyWithMinInsyncReplicasSet() throws Exception {
 		try (Admin admin = Admin
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers()))) {
-			ConfigResource articles = new ConfigResource(ConfigResource.Type.TOPIC, "newsroom.articles");
-			ConfigResource changes = new ConfigResource(ConfigResource.Type.TOPIC, "newsroom.article-changes");
+			ConfigResource articles = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ARTICLES);
+			ConfigResource changes = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ARTICLE_CHANGES);
 			Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(articles, changes)).all().get();
 			assertThat(configs.get(articles).get("cleanup.policy").value()).isEqualTo("compact");
 			assertThat(configs.get(articles).get("min.insync.replicas").source())
@@ -225,14 +226,13 @@ class ArticleLifecycleIT {
 		String article = article(slug());
 		HttpResponse<String> first = this.editor.send("POST", "/api/articles", article, "Idempotency-Key", key);
 		assertThat(first.statusCode()).isEqualTo(201);
-		var after = PublisherTopics.endOffsets(List.of("newsroom.articles", "newsroom.article-changes"));
+		var after = PublisherTopics.endOffsets(List.of(Topics.ARTICLES, Topics.ARTICLE_CHANGES));
 
 		HttpResponse<String> retry = this.editor.send("POST", "/api/articles", article, "Idempotency-Key", key);
 		assertThat(retry.statusCode()).isEqualTo(201);
 		assertThat(retry.body()).isEqualTo(first.body());
 		assertThat(retry.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
-		assertThat(PublisherTopics.endOffsets(List.of("newsroom.articles", "newsroom.article-changes")))
-			.as("no second event")
+		assertThat(PublisherTopics.endOffsets(List.of(Topics.ARTICLES, Topics.ARTICLE_CHANGES))).as("no second event")
 			.isEqualTo(after);
 
 		var before = PublisherTopics.endOffsets(PublisherTopics.ALL);
@@ -299,7 +299,7 @@ class ArticleLifecycleIT {
 						+ "<img src=\\\"x\\\" onerror=\\\"alert(2)\\\"><a href=\\\"javascript:alert(3)\\\">x</a>"));
 		assertThat(response.statusCode()).isEqualTo(201);
 		JsonNode body = read(response);
-		ArticleEvent event = eventAt(new TopicPartition("newsroom.articles", body.path("partition").asInt()),
+		ArticleEvent event = eventAt(new TopicPartition(Topics.ARTICLES, body.path("partition").asInt()),
 				body.path("offset").asLong());
 		assertThat(event.getArticle().getBody()).doesNotContain("script", "onmouseover", "onerror", "javascript:")
 			.startsWith("<p>In a late vote</p>");

@@ -76,8 +76,7 @@ class SecurityIT {
 		assertThat(schema.statusCode()).isEqualTo(200);
 		assertThat(schema.body()).contains("\"name\": \"ArticleEvent\"");
 		// The publisher declares its topics in one KafkaAdmin.NewTopics bean, which does
-		// not
-		// show them: check them as created.
+		// not show them: check them as created.
 		try (Admin admin = Admin.create(context.getBean(KafkaAdmin.class).getConfigurationProperties())) {
 			AsyncApiContract.load().assertCreatedBy("publisher", admin);
 		}

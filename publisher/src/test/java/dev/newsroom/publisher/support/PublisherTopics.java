@@ -11,6 +11,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 
+import dev.newsroom.publisher.PublisherProperties;
+import dev.newsroom.schemas.Topics;
 import dev.newsroom.testsupport.EmbeddedStack;
 import dev.newsroom.testsupport.TopicRecords;
 
@@ -21,8 +23,9 @@ import dev.newsroom.testsupport.TopicRecords;
 public final class PublisherTopics {
 
 	/** Every topic the publisher writes, with its default names. */
-	public static final List<String> ALL = List.of("newsroom.articles", "newsroom.article-changes",
-			"newsroom.publisher-commands", "newsroom.publisher-requests", "newsroom.publisher-replies");
+	public static final List<String> ALL = List.of(Topics.ARTICLES, Topics.ARTICLE_CHANGES,
+			PublisherProperties.Topics.COMMANDS.name(), PublisherProperties.Topics.REQUESTS.name(),
+			PublisherProperties.Topics.REPLIES.name());
 
 	private PublisherTopics() {
 	}

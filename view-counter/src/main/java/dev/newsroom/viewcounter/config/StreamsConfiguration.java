@@ -8,7 +8,6 @@ import java.util.Properties;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.kstream.KTable;
@@ -17,9 +16,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
@@ -30,6 +31,7 @@ import dev.newsroom.events.view.PageView;
 import dev.newsroom.events.view.TrendingArticles;
 import dev.newsroom.schemas.serde.SpecificAvroSerde;
 import dev.newsroom.support.kafka.DeadLetters;
+import dev.newsroom.support.kafka.DeclaredTopics;
 import dev.newsroom.support.kafka.TransientFailures;
 import dev.newsroom.viewcounter.counting.DropReason;
 import dev.newsroom.viewcounter.counting.ViewCountTopology;
@@ -50,43 +52,26 @@ class StreamsConfiguration {
 
 	private static final Duration THREAD_REPLACEMENT_PAUSE = Duration.ofSeconds(2);
 
-	@Bean
-	NewTopic pageViewsTopic(ViewCounterProperties properties) {
-		return properties.pageViewsTopic().deleting();
-	}
-
-	@Bean
-	NewTopic viewCountsTopic(ViewCounterProperties properties) {
-		return properties.viewCountsTopic().compacted();
-	}
-
 	/**
-	 * The publisher's catalogue topic, which the view counter reads but does not own. It
-	 * is declared here too, with the publisher's partitions and cleanup, only so that a
-	 * view counter started before any publisher has it to read; an existing topic is left
-	 * as it is, and the publisher's own declaration sets the rest of its settings.
+	 * The view counter's topics, and the publisher's catalogue topic, which it reads but
+	 * does not own. That one is declared here too, from the same declaration, only so
+	 * that a view counter started before any publisher has it to read. Made when the
+	 * admin asks for it, after every other bean: it asks the brokers, and a configuration
+	 * error should be reported before that.
 	 */
 	@Bean
-	NewTopic articlesTopic(ViewCounterProperties properties) {
-		return properties.articlesTopic().compacted();
-	}
-
-	@Bean
-	NewTopic trendingTopic(ViewCounterProperties properties) {
-		return properties.trendingTopic().compacted();
-	}
-
-	@Bean
-	NewTopic viewCounterDeadLetterTopic(ViewCounterProperties properties) {
-		return properties.deadLetterTopic().deleting();
+	@Lazy
+	KafkaAdmin.NewTopics viewCounterTopics(ViewCounterProperties properties, KafkaAdmin admin) {
+		return DeclaredTopics.newTopics(admin, properties.pageViews(), properties.viewCounts(), properties.articles(),
+				properties.trending(), properties.deadLetters());
 	}
 
 	@Bean
 	KTable<String, ArticleViewCount> viewCounts(StreamsBuilder builder, KafkaStreamsConfiguration streamsConfig,
 			ViewCounterProperties properties, ViewDrops drops) {
 		return ViewCountTopology.build(builder,
-				new ViewCountTopology.Topics(properties.pageViewsTopic().name(), properties.articlesTopic().name(),
-						properties.viewCountsTopic().name(), properties.trendingTopic().name()),
+				new ViewCountTopology.Topics(properties.pageViews().name(), properties.articles().name(),
+						properties.viewCounts().name(), properties.trending().name()),
 				new ViewCountTopology.ValueSerdes(serde(PageView.class, streamsConfig),
 						serde(ArticleEvent.class, streamsConfig), serde(ArticleViewCount.class, streamsConfig),
 						serde(TrendingArticles.class, streamsConfig)),
@@ -129,7 +114,7 @@ class StreamsConfiguration {
 	@Bean
 	DeadLetterPublishingRecoverer pageViewDeadLetters(ProducerFactory<?, ?> producerFactory,
 			ViewCounterProperties properties) {
-		return DeadLetters.recoverer(properties.deadLetterTopic().name(), producerFactory, null);
+		return DeadLetters.recoverer(properties.deadLetters().name(), producerFactory, null);
 	}
 
 	@Bean

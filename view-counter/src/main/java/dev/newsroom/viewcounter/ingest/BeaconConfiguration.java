@@ -68,7 +68,7 @@ class BeaconConfiguration {
 	@Bean
 	ViewRecorder viewRecorder(KafkaTemplate<String, PageView> kafka, ViewCounterProperties properties,
 			MeterRegistry meters) {
-		return new ViewRecorder(kafka, properties.pageViewsTopic().name(), meters);
+		return new ViewRecorder(kafka, properties.pageViews().name(), meters);
 	}
 
 }
