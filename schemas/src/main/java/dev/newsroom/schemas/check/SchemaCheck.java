@@ -13,7 +13,10 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaParseException;
+import org.apache.avro.specific.SpecificRecord;
 
+import dev.newsroom.events.notification.NotificationDelivery;
+import dev.newsroom.schemas.TopicDeclaration;
 import dev.newsroom.schemas.Topics;
 import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
 import dev.newsroom.schemas.registry.SchemaRegistryClient;
@@ -164,15 +167,19 @@ public final class SchemaCheck {
 		}
 	}
 
+	/**
+	 * @return the value subject of every declared topic whose values are Avro, and of the
+	 * retired topic whose old records are still read, with the schema file of its values
+	 */
 	private static Map<String, String> contract() {
 		Map<String, String> contract = new LinkedHashMap<>();
-		contract.put(Topics.valueSubject(Topics.ARTICLES), "ArticleEvent.avsc");
-		contract.put(Topics.valueSubject("newsroom.article-changes"), "ArticleEvent.avsc");
-		contract.put(Topics.valueSubject(Topics.PAGE_VIEWS), "PageView.avsc");
-		contract.put(Topics.valueSubject(Topics.ARTICLE_VIEW_COUNTS), "ArticleViewCount.avsc");
-		contract.put(Topics.valueSubject(Topics.NOTIFICATION_DELIVERIES), "NotificationDelivery.avsc");
-		contract.put(Topics.valueSubject(Topics.DELIVERIES), "Delivery.avsc");
-		contract.put(Topics.valueSubject(Topics.TRENDING), "TrendingArticles.avsc");
+		for (TopicDeclaration topic : Topics.declarations()) {
+			if (SpecificRecord.class.isAssignableFrom(topic.value())) {
+				contract.put(Topics.valueSubject(topic.name()), topic.value().getSimpleName() + ".avsc");
+			}
+		}
+		contract.put(Topics.valueSubject(Topics.NOTIFICATION_DELIVERIES),
+				NotificationDelivery.class.getSimpleName() + ".avsc");
 		return contract;
 	}
 
