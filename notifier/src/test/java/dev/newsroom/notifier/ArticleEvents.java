@@ -99,8 +99,18 @@ public final class ArticleEvents {
 	}
 
 	public static void publish(KafkaProducer<String, ArticleEvent> producer, String topic, ArticleEvent event) {
+		publish(producer, new ProducerRecord<>(topic, event.getArticle().getId(), event));
+	}
+
+	/**
+	 * Sends an article event and waits for the broker's acknowledgement.
+	 * @param producer a producer from {@link #producer()}
+	 * @param record the event's record, with its headers
+	 */
+	public static void publish(KafkaProducer<String, ArticleEvent> producer,
+			ProducerRecord<String, ArticleEvent> record) {
 		try {
-			producer.send(new ProducerRecord<>(topic, event.getArticle().getId(), event)).get();
+			producer.send(record).get();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not publish the test event", ex);

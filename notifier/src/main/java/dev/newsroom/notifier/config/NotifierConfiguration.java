@@ -7,9 +7,12 @@ import java.util.Map;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -18,7 +21,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.newsroom.events.notification.Delivery;
+import dev.newsroom.notifier.dispatch.DeliveryTracing;
 import dev.newsroom.notifier.dispatch.Dispatcher;
+import dev.newsroom.notifier.dispatch.MicrometerDeliveryTracing;
 import dev.newsroom.notifier.ledger.DeliveryWrites;
 import dev.newsroom.notifier.ledger.KafkaDeliveryWrites;
 import dev.newsroom.notifier.ledger.Ledger;
@@ -86,9 +91,13 @@ class NotifierConfiguration {
 
 	@Bean
 	Dispatcher dispatcher(Channels channels, Ledger ledger, DeliveryWrites writes, NotifierProperties properties,
-			Clock clock) {
+			Clock clock, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		Tracer traces = tracer.getIfAvailable();
+		Propagator propagation = propagator.getIfAvailable();
+		DeliveryTracing tracing = (traces != null && propagation != null)
+				? new MicrometerDeliveryTracing(traces, propagation) : DeliveryTracing.NONE;
 		return new Dispatcher(channels, ledger, writes, properties.delivery(), clock,
-				properties.deliveries().partitions());
+				properties.deliveries().partitions(), tracing);
 	}
 
 	@Bean

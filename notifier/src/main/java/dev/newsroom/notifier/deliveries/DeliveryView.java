@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.newsroom.events.notification.Delivery;
 import dev.newsroom.events.notification.DeliveryState;
+import dev.newsroom.support.kafka.TraceParents;
 
 /**
  * One delivery as the API shows it.
@@ -28,11 +29,13 @@ import dev.newsroom.events.notification.DeliveryState;
  * @param updatedBy who changed it last
  * @param leftToEditor whether an editor has something to do by hand: check an uncertain
  * post, or edit or remove a post the platform's API cannot
+ * @param traceId the trace id of the editor's request that led to it, if known: the
+ * notifier's log lines and spans for this delivery carry it
  */
 record DeliveryView(String deliveryId, String channel, String platform, String target, String action,
 		long articleVersion, String state, int attempts, @Nullable String lastError, @Nullable String postId,
 		@Nullable String postUrl, Instant plannedAt, @Nullable Instant nextAttemptAt, @Nullable Instant expiresAt,
-		Instant updatedAt, String updatedBy, boolean leftToEditor) {
+		Instant updatedAt, String updatedBy, boolean leftToEditor, @Nullable String traceId) {
 
 	static DeliveryView of(Delivery delivery) {
 		return new DeliveryView(delivery.getDeliveryId(), delivery.getChannel(), delivery.getPlatform(),
@@ -40,7 +43,8 @@ record DeliveryView(String deliveryId, String channel, String platform, String t
 				delivery.getArticleVersion(), delivery.getState().name(), delivery.getAttempts(),
 				delivery.getLastError(), delivery.getExternalId(), delivery.getExternalUrl(), delivery.getPlannedAt(),
 				delivery.getNextAttemptAt(), delivery.getExpiresAt(), delivery.getUpdatedAt(), delivery.getUpdatedBy(),
-				delivery.getState() == DeliveryState.UNCERTAIN || delivery.getState() == DeliveryState.LEFT_TO_EDITOR);
+				delivery.getState() == DeliveryState.UNCERTAIN || delivery.getState() == DeliveryState.LEFT_TO_EDITOR,
+				TraceParents.traceId(delivery.getTraceParent()));
 	}
 
 }

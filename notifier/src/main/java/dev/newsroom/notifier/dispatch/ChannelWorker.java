@@ -93,6 +93,8 @@ public final class ChannelWorker {
 
 	private Instant blockedUntil = Instant.EPOCH;
 
+	private final DeliveryTracing tracing;
+
 	/** Failures that may pass, in a row, since the platform last took a call. */
 	private int failingInARow;
 
@@ -109,6 +111,20 @@ public final class ChannelWorker {
 	 */
 	public ChannelWorker(Channels.Configured configured, DeliveryWrites ledger, DeliverySettings settings, Clock clock,
 			Collection<Delivery> existing) {
+		this(configured, ledger, settings, clock, existing, DeliveryTracing.NONE);
+	}
+
+	/**
+	 * @param configured the channel
+	 * @param ledger where states are written
+	 * @param settings backoff and expiry
+	 * @param clock the clock, which also drives the pacing
+	 * @param existing the channel's deliveries as the ledger has them
+	 * @param tracing puts each call to the platform in its delivery's trace
+	 */
+	public ChannelWorker(Channels.Configured configured, DeliveryWrites ledger, DeliverySettings settings, Clock clock,
+			Collection<Delivery> existing, DeliveryTracing tracing) {
+		this.tracing = tracing;
 		this.configured = configured;
 		this.channel = configured.channel();
 		this.ledger = ledger;
@@ -502,7 +518,7 @@ public final class ChannelWorker {
 					.build();
 			}
 			else {
-				outcome = outcome(delivery, call(delivery));
+				outcome = this.tracing.within(delivery, () -> outcome(delivery, call(delivery)));
 			}
 			remember(outcome);
 			sendOutcome(outcome);

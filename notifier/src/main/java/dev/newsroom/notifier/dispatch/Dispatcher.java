@@ -48,12 +48,15 @@ public class Dispatcher implements ConsumerAwareRebalanceListener, SmartLifecycl
 
 	private final int partitions;
 
+	private final DeliveryTracing tracing;
+
 	private final Map<String, ChannelWorker> workers = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
 
 	public Dispatcher(Channels channels, Ledger ledger, DeliveryWrites writes, DeliverySettings settings, Clock clock,
-			int partitions) {
+			int partitions, DeliveryTracing tracing) {
+		this.tracing = tracing;
 		this.channels = channels;
 		this.ledger = ledger;
 		this.writes = writes;
@@ -88,7 +91,7 @@ public class Dispatcher implements ConsumerAwareRebalanceListener, SmartLifecycl
 			for (Channels.Configured channel : channelsIn(partition.partition())) {
 				String name = channel.channel().name();
 				ChannelWorker worker = new ChannelWorker(channel, this.writes, this.settings, this.clock,
-						this.ledger.ofChannel(name));
+						this.ledger.ofChannel(name), this.tracing);
 				this.workers.put(name, worker);
 				worker.start();
 				logger.info("Working channel {} ({} {}) from {}", name, channel.channel().platform().id(),

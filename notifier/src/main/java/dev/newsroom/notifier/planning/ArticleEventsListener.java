@@ -29,6 +29,7 @@ import dev.newsroom.events.notification.DeliveryAction;
 import dev.newsroom.notifier.ledger.KafkaDeliveryWrites;
 import dev.newsroom.notifier.ledger.Ledger;
 import dev.newsroom.schemas.Topics;
+import dev.newsroom.support.kafka.TraceParents;
 
 /**
  * Consumes article events in batches and writes their deliveries to the ledger in one
@@ -78,10 +79,14 @@ public class ArticleEventsListener implements DisposableBean {
 						+ "@" + record.offset() + " cannot be read", unreadable, record);
 			}
 			if (record.value() != null) {
-				planned.addAll(this.planner.plan(record.value(),
-						(id) -> this.ledger.find(id).isPresent()
-								|| planned.stream().anyMatch((delivery) -> delivery.getDeliveryId().equals(id)),
-						(article) -> announcedOn(article, planned)));
+				String traceParent = TraceParents.of(record);
+				this.planner
+					.plan(record.value(),
+							(id) -> this.ledger.find(id).isPresent()
+									|| planned.stream().anyMatch((delivery) -> delivery.getDeliveryId().equals(id)),
+							(article) -> announcedOn(article, planned))
+					.forEach((delivery) -> planned.add((traceParent != null)
+							? Delivery.newBuilder(delivery).setTraceParent(traceParent).build() : delivery));
 			}
 			offsets.put(new TopicPartition(record.topic(), record.partition()),
 					new OffsetAndMetadata(record.offset() + 1));

@@ -18,12 +18,16 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,6 +42,7 @@ import dev.newsroom.notifier.ArticleEvents;
 import dev.newsroom.notifier.Editors;
 import dev.newsroom.schemas.Topics;
 import dev.newsroom.support.kafka.DeadLetters;
+import dev.newsroom.support.kafka.TraceParents;
 import dev.newsroom.testsupport.AsyncApiContract;
 import dev.newsroom.testsupport.DashboardContract;
 import dev.newsroom.testsupport.EmbeddedStack;
@@ -51,6 +56,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -79,6 +85,7 @@ import static org.awaitility.Awaitility.await;
 				"newsroom.notifier.routes[1].channels=telegram-ru", "newsroom.notifier.routes[2].breaking-only=true",
 				"newsroom.notifier.routes[2].channels=x-en", "newsroom.notifier.delivery.first-backoff=200ms",
 				"newsroom.notifier.delivery.max-backoff=2s" })
+@ExtendWith(OutputCaptureExtension.class)
 class DeliveryEngineIT {
 
 	static final String TOKEN = "424242:IT-token";
@@ -147,6 +154,28 @@ class DeliveryEngineIT {
 		assertThat(prometheus).containsPattern(
 				"kafka_consumer_fetch_manager_records_lag_max\\{.*client_id=\"notifier-ledger-view-[0-9]+\".*\\}");
 		DashboardContract.load().assertScraped("notifier", prometheus);
+	}
+
+	@Test
+	void eachDeliveryCarriesTheTraceOfTheRequestThatPublishedItsArticle(CapturedOutput output) {
+		ArticleEvent published = ArticleEvents.published("en", "Traced from the newsroom");
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		ProducerRecord<String, ArticleEvent> record = new ProducerRecord<>(Topics.ARTICLES,
+				published.getArticle().getId(), published);
+		record.headers().add(TraceParents.HEADER, ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(UTF_8));
+		ArticleEvents.publish(producer, record);
+
+		List<JsonNode> deliveries = awaitDeliveries(published, 2, "DELIVERED");
+		assertThat(deliveries).extracting((delivery) -> delivery.path("traceId").asString())
+			.as("the trace id in each delivery's record")
+			.containsOnly(traceId);
+		for (JsonNode delivery : deliveries) {
+			String line = "Delivered " + delivery.path("deliveryId").asString();
+			assertThat(output.getAll().lines().filter((logged) -> logged.contains(line)))
+				.as("the notifier's log line '%s...'", line)
+				.singleElement(InstanceOfAssertFactories.STRING)
+				.contains(traceId);
+		}
 	}
 
 	@Test

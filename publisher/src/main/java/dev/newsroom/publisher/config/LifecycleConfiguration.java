@@ -95,10 +95,16 @@ class LifecycleConfiguration {
 		return replies;
 	}
 
+	/**
+	 * Sends editors' commands with Kafka observation on, so that each carries the trace
+	 * context of the request that sent it; the writer carries it over to the events.
+	 */
 	@Bean
 	KafkaTemplate<String, byte[]> commandsTemplate(KafkaProperties kafka) {
-		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
-				new StringSerializer(), new ByteArraySerializer()));
+		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+				kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer()));
+		template.setObservationEnabled(true);
+		return template;
 	}
 
 	@Bean

@@ -39,6 +39,7 @@ import dev.newsroom.publisher.lifecycle.Decision.Accepted;
 import dev.newsroom.publisher.lifecycle.Decision.Problem;
 import dev.newsroom.publisher.lifecycle.Decision.Rejected;
 import dev.newsroom.support.kafka.DeadLetters;
+import dev.newsroom.support.kafka.TraceParents;
 import dev.newsroom.support.kafka.TransientFailures;
 import dev.newsroom.publisher.catalogue.RememberedRequest;
 import dev.newsroom.publisher.catalogue.CommandReply;
@@ -145,7 +146,7 @@ public final class CommandProcessor {
 						envelope.command().articleId(), envelope.actor(), envelope.deadline());
 				continue;
 			}
-			Outcome outcome = apply(envelope, record.partition(), batch, now);
+			Outcome outcome = apply(envelope, record.partition(), TraceParents.of(record), batch, now);
 			if (outcome != null) {
 				answers.add(() -> answer(envelope, record.partition(), outcome, batch, now));
 			}
@@ -164,7 +165,12 @@ public final class CommandProcessor {
 		}
 	}
 
-	private @Nullable Outcome apply(CommandEnvelope envelope, int partition, Batch batch, Instant now) {
+	/**
+	 * @param traceParent the trace context of the request that sent the command, carried
+	 * over to the events it writes
+	 */
+	private @Nullable Outcome apply(CommandEnvelope envelope, int partition, @Nullable String traceParent, Batch batch,
+			Instant now) {
 		String key = envelope.idempotencyKey();
 		if (key != null) {
 			Outcome earlier = batch.outcome(envelope.actor(), key);
@@ -193,7 +199,7 @@ public final class CommandProcessor {
 		Decision decision = this.decider.decide(current, slugHolder, envelope, now);
 		Outcome outcome;
 		if (decision instanceof Accepted accepted) {
-			outcome = write(envelope, accepted, partition, batch);
+			outcome = write(envelope, accepted, partition, traceParent, batch);
 		}
 		else if (decision instanceof Rejected rejected) {
 			outcome = Outcome.now(problem(envelope, rejected.problem()));
@@ -229,7 +235,8 @@ public final class CommandProcessor {
 		}
 	}
 
-	private Outcome write(CommandEnvelope envelope, Accepted accepted, int partition, Batch batch) {
+	private Outcome write(CommandEnvelope envelope, Accepted accepted, int partition, @Nullable String traceParent,
+			Batch batch) {
 		ArticleEvent event = accepted.event();
 		String id = event.getArticle().getId();
 		byte[] article;
@@ -258,10 +265,10 @@ public final class CommandProcessor {
 									+ this.maxRecordBytes + " bytes. Shorten the body. Nothing was written.",
 							Map.of("articleId", id, "maxBytes", this.maxRecordBytes))));
 		}
-		CompletableFuture<SendResult<String, byte[]>> sending = this.kafka
-			.send(new ProducerRecord<>(this.topics.articles().name(), partition, id, article));
-		this.kafka.send(this.topics.changes().name(), Partitions.of(id, this.topics.changes().partitions()), id,
-				change);
+		CompletableFuture<SendResult<String, byte[]>> sending = this.kafka.send(new ProducerRecord<>(
+				this.topics.articles().name(), partition, id, article, TraceParents.headers(traceParent)));
+		this.kafka.send(new ProducerRecord<>(this.topics.changes().name(),
+				Partitions.of(id, this.topics.changes().partitions()), id, change, TraceParents.headers(traceParent)));
 		batch.write(event);
 		return Outcome.later(() -> written(envelope, accepted, sending.join().getRecordMetadata()));
 	}

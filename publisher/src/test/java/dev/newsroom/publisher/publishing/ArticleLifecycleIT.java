@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,12 +33,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.article.ArticleEventType;
+import dev.newsroom.publisher.lifecycle.Partitions;
 import dev.newsroom.publisher.support.Editors;
 import dev.newsroom.publisher.support.PublisherClient;
 import dev.newsroom.publisher.support.PublisherTopics;
 import dev.newsroom.schemas.Topics;
 import dev.newsroom.schemas.registry.HttpSchemaRegistryClient;
 import dev.newsroom.schemas.serde.SpecificAvroDeserializer;
+import dev.newsroom.support.kafka.TraceParents;
 import dev.newsroom.testsupport.DashboardContract;
 import dev.newsroom.testsupport.EmbeddedStack;
 
@@ -78,6 +81,27 @@ class ArticleLifecycleIT {
 	void signIn() {
 		this.editor = PublisherClient.signIn(this.port, Editors.EDITOR);
 		this.writer = PublisherClient.signIn(this.port, Editors.WRITER);
+	}
+
+	@Test
+	void theTraceOfThePublishRequestGoesWithItsEventOntoBothTopics() {
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		HttpResponse<String> response = this.editor.send("POST", "/api/articles", article(slug()), "traceparent",
+				"00-" + traceId + "-00f067aa0ba902b7-01");
+		assertThat(response.statusCode()).isEqualTo(201);
+		JsonNode body = read(response);
+		String id = body.path("id").asString();
+
+		ConsumerRecord<String, byte[]> article = recordAt(
+				new TopicPartition(Topics.ARTICLES, body.path("partition").asInt()), body.path("offset").asLong());
+		assertThat(TraceParents.traceId(TraceParents.of(article))).as("trace of the event on %s", Topics.ARTICLES)
+			.isEqualTo(traceId);
+		ConsumerRecord<String, byte[]> change = firstRecord(
+				new TopicPartition(Topics.ARTICLE_CHANGES,
+						Partitions.of(id, Topics.declaration(Topics.ARTICLE_CHANGES).partitions())),
+				0, (record) -> record.key().equals(id));
+		assertThat(TraceParents.traceId(TraceParents.of(change))).as("trace of the event on %s", Topics.ARTICLE_CHANGES)
+			.isEqualTo(traceId);
 	}
 
 	@Test
@@ -468,6 +492,22 @@ class ArticleLifecycleIT {
 	}
 
 	private static ArticleEvent eventAt(TopicPartition partition, long offset) {
+		byte[] bytes = recordAt(partition, offset).value();
+		assertThat(bytes[0]).as("Confluent magic byte").isZero();
+		HttpSchemaRegistryClient registry = new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl());
+		assertThat(registry.getById(ByteBuffer.wrap(bytes, 1, 4).getInt())).isEqualTo(ArticleEvent.getClassSchema());
+		return new SpecificAvroDeserializer<>(ArticleEvent.class, registry).deserialize(partition.topic(), bytes);
+	}
+
+	private static ConsumerRecord<String, byte[]> recordAt(TopicPartition partition, long offset) {
+		return firstRecord(partition, offset, (record) -> true);
+	}
+
+	/**
+	 * @return the first committed record of the partition from the offset on that matches
+	 */
+	private static ConsumerRecord<String, byte[]> firstRecord(TopicPartition partition, long offset,
+			Predicate<ConsumerRecord<String, byte[]>> matching) {
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers(),
 						ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
@@ -476,15 +516,14 @@ class ArticleLifecycleIT {
 			consumer.seek(partition, offset);
 			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
+					if (matching.test(record)) {
+						records.add(record);
+					}
+				});
 				assertThat(records).isNotEmpty();
 			});
-			byte[] bytes = records.get(0).value();
-			assertThat(bytes[0]).as("Confluent magic byte").isZero();
-			HttpSchemaRegistryClient registry = new HttpSchemaRegistryClient(EmbeddedStack.schemaRegistryUrl());
-			assertThat(registry.getById(ByteBuffer.wrap(bytes, 1, 4).getInt()))
-				.isEqualTo(ArticleEvent.getClassSchema());
-			return new SpecificAvroDeserializer<>(ArticleEvent.class, registry).deserialize(partition.topic(), bytes);
+			return records.get(0);
 		}
 	}
 
