@@ -109,7 +109,7 @@ public final class DashboardContract {
 		prefixes.put("newsroom_beacon_", Set.of("view-counter"));
 		prefixes.put("newsroom_notifier_", Set.of("notifier"));
 		prefixes.put("newsroom_feeds_", Set.of("feeds"));
-		prefixes.put("kafka_consumer_", Set.of("publisher", "notifier"));
+		prefixes.put("kafka_consumer_", Set.of("publisher", "view-counter", "notifier"));
 		return prefixes;
 	}
 
