@@ -2,6 +2,7 @@ package dev.newsroom.notifier;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -90,9 +91,19 @@ public final class ArticleEvents {
 	 * @return a producer of article events to the embedded stack
 	 */
 	public static KafkaProducer<String, ArticleEvent> producer() {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers(),
-				AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl(),
-				AvroSerdeConfig.BASIC_AUTH_USER_INFO, EmbeddedStack.registryUserInfo());
+		return producer(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers()));
+	}
+
+	/**
+	 * @param connection how to reach the broker: its bootstrap servers, and its security
+	 * settings if any
+	 * @return a producer of article events to that broker, with the embedded stack's
+	 * registry
+	 */
+	public static KafkaProducer<String, ArticleEvent> producer(Map<String, Object> connection) {
+		Map<String, Object> config = new HashMap<>(connection);
+		config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl());
+		config.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, EmbeddedStack.registryUserInfo());
 		SpecificAvroSerializer<ArticleEvent> serializer = new SpecificAvroSerializer<>();
 		serializer.configure(config, false);
 		return new KafkaProducer<>(config, new StringSerializer(), serializer);

@@ -1,6 +1,7 @@
 package dev.newsroom.viewcounter;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -77,10 +78,21 @@ public final class ArticleEvents {
 	 * stack, registering schemas as the registry user
 	 */
 	public static KafkaProducer<String, SpecificRecord> producer() {
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers(),
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-				AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl(),
-				AvroSerdeConfig.BASIC_AUTH_USER_INFO, EmbeddedStack.registryUserInfo());
+		return producer(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers()));
+	}
+
+	/**
+	 * @param connection how to reach the broker: its bootstrap servers, and its security
+	 * settings if any
+	 * @return a producer of Avro records (idempotent, {@code acks=all}) to that broker,
+	 * registering schemas in the embedded stack's registry as its user
+	 */
+	public static KafkaProducer<String, SpecificRecord> producer(Map<String, Object> connection) {
+		Map<String, Object> config = new HashMap<>(connection);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, EmbeddedStack.schemaRegistryUrl());
+		config.put(AvroSerdeConfig.BASIC_AUTH_USER_INFO, EmbeddedStack.registryUserInfo());
 		SpecificAvroSerializer<SpecificRecord> serializer = new SpecificAvroSerializer<>();
 		serializer.configure(config, false);
 		return new KafkaProducer<>(config, new StringSerializer(), serializer);

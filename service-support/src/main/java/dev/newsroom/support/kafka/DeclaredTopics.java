@@ -11,7 +11,11 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import dev.newsroom.schemas.TopicDeclaration;
@@ -64,10 +68,31 @@ public final class DeclaredTopics {
 			if (ex instanceof InterruptedException) {
 				Thread.currentThread().interrupt();
 			}
-			throw new IllegalStateException("Could not read the brokers' default replication factor from "
-					+ kafkaAdmin.getConfigurationProperties().get("bootstrap.servers")
-					+ " to declare this service's topics. Check that Kafka is reachable.", ex);
+			throw new IllegalStateException(
+					whyNot(ex, kafkaAdmin.getConfigurationProperties().get("bootstrap.servers")), ex);
 		}
+	}
+
+	/**
+	 * @return what went wrong in the first contact with the brokers, and what to check
+	 */
+	static String whyNot(Throwable failure, @Nullable Object bootstrapServers) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SaslAuthenticationException) {
+				return "Kafka refused this service's credentials at " + bootstrapServers + ": " + cause.getMessage()
+						+ ". Check the user and password in spring.kafka.properties.sasl.jaas.config, and the "
+						+ "mechanism in spring.kafka.properties.sasl.mechanism.";
+			}
+			if (cause instanceof SslAuthenticationException) {
+				return "The TLS handshake with Kafka failed at " + bootstrapServers + ": "
+						+ NestedExceptionUtils.getMostSpecificCause(cause).getMessage()
+						+ ". Check that spring.kafka.ssl.trust-store-location holds the certificate of the brokers' "
+						+ "certificate authority, and that the brokers' certificates are valid now and name the "
+						+ "host in spring.kafka.bootstrap-servers.";
+			}
+		}
+		return "Could not read the brokers' default replication factor from " + bootstrapServers
+				+ " to declare this service's topics. Check that Kafka is reachable.";
 	}
 
 }
