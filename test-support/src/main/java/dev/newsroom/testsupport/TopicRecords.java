@@ -49,7 +49,25 @@ public final class TopicRecords {
 	 */
 	public static <K, V> List<ConsumerRecord<K, V>> read(String topic, Deserializer<K> keys, Deserializer<V> values,
 			Predicate<ConsumerRecord<K, V>> match, int count) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedStack.bootstrapServers(),
+		return read(EmbeddedStack.bootstrapServers(), topic, keys, values, match, count);
+	}
+
+	/**
+	 * As {@link #read(String, Deserializer, Deserializer, Predicate, int)}, from a broker
+	 * other than the embedded stack's.
+	 * @param <K> the key type
+	 * @param <V> the value type
+	 * @param bootstrapServers the broker
+	 * @param topic the topic
+	 * @param keys the key deserializer
+	 * @param values the value deserializer (configured)
+	 * @param match which records count
+	 * @param count how many are expected
+	 * @return the matching records, in the order read
+	 */
+	public static <K, V> List<ConsumerRecord<K, V>> read(String bootstrapServers, String topic, Deserializer<K> keys,
+			Deserializer<V> values, Predicate<ConsumerRecord<K, V>> match, int count) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
 				"earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		List<ConsumerRecord<K, V>> found = new ArrayList<>();
