@@ -15,6 +15,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.newsroom.publisher.PublisherProperties;
 import dev.newsroom.publisher.catalogue.CommandReply;
+import dev.newsroom.schemas.TopicDeclaration;
 
 /**
  * Sends commands to the writer of their article's partition and waits for its answer.
@@ -31,6 +32,8 @@ public final class CommandGateway {
 
 	private final PublisherProperties properties;
 
+	private final TopicDeclaration commandsTopic;
+
 	/**
 	 * @param commands a template for the commands topic (not transactional)
 	 * @param replies the reader of this instance's replies
@@ -43,6 +46,8 @@ public final class CommandGateway {
 		this.replies = replies;
 		this.json = json;
 		this.properties = properties;
+		// Resolved once: every request sends to it.
+		this.commandsTopic = properties.declaredTopics().commands();
 	}
 
 	/**
@@ -101,9 +106,8 @@ public final class CommandGateway {
 
 	private CompletableFuture<?> send(CommandEnvelope envelope) {
 		String key = envelope.command().articleId();
-		int partition = Partitions.of(key, this.properties.declaredTopics().commands().partitions());
-		return this.commands.send(this.properties.declaredTopics().commands().name(), partition, key,
-				this.json.writeValueAsBytes(envelope));
+		int partition = Partitions.of(key, this.commandsTopic.partitions());
+		return this.commands.send(this.commandsTopic.name(), partition, key, this.json.writeValueAsBytes(envelope));
 	}
 
 }
