@@ -1,8 +1,6 @@
 package dev.newsroom.publisher;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -38,6 +35,7 @@ import dev.newsroom.publisher.support.Editors;
 import dev.newsroom.publisher.support.PublisherClient;
 import dev.newsroom.schemas.Topics;
 import dev.newsroom.testsupport.EmbeddedStack;
+import dev.newsroom.testsupport.ReplicatedCluster;
 import dev.newsroom.testsupport.TopicRecords;
 
 import static dev.newsroom.publisher.support.PublisherClient.read;
@@ -64,24 +62,7 @@ class ThreeBrokerIT {
 
 	@BeforeAll
 	void start() throws Exception {
-		// Three brokers and one controller. On shared memory where there is some: the
-		// metadata log is flushed on every write, which a slow disk turns into seconds.
-		Path shm = Path.of("/dev/shm");
-		TestKitNodes.Builder nodes = new TestKitNodes.Builder().setCombined(false)
-			.setNumControllerNodes(1)
-			.setNumBrokerNodes(3);
-		if (Files.isDirectory(shm) && Files.isWritable(shm)) {
-			nodes.setBaseDirectory(Files.createTempDirectory(shm, "newsroom-cluster"));
-		}
-		KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes.build());
-		Map.of("default.replication.factor", "3", "min.insync.replicas", "2", "offsets.topic.replication.factor", "3",
-				"transaction.state.log.replication.factor", "3", "transaction.state.log.min.isr", "2",
-				"auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0")
-			.forEach(builder::setConfigProp);
-		this.cluster = builder.build();
-		this.cluster.format();
-		this.cluster.startup();
-		this.cluster.waitForReadyBrokers();
+		this.cluster = ReplicatedCluster.start(Map.of());
 		this.publisher = new SpringApplicationBuilder(PublisherApplication.class).run("--server.port=0",
 				"--spring.kafka.bootstrap-servers=" + this.cluster.bootstrapServers(),
 				"--spring.kafka.properties.schema.registry.url=" + EmbeddedStack.schemaRegistryUrl(),
