@@ -96,6 +96,13 @@ class SecuredKafkaIT {
 			.hasStackTraceContaining("spring.kafka.ssl.trust-store-location");
 	}
 
+	@Test
+	void anExpiredBrokerCertificateStopsItAtStartupSayingSo() {
+		Throwable failure = catchThrowable(() -> launch(kafka.expiredCertificateSettings()));
+		assertThat(failure).hasStackTraceContaining("the brokers' certificate is not valid now (NotAfter:")
+			.hasStackTraceContaining("Renew the brokers' certificates");
+	}
+
 	private ConfigurableApplicationContext launch(Map<String, String> kafkaSettings) {
 		List<String> arguments = new ArrayList<>(List.of(SecuredKafka.asArguments(kafkaSettings)));
 		arguments.addAll(List.of("--server.port=0",

@@ -48,14 +48,18 @@ public final class SecuredKafka implements AutoCloseable {
 
 	private final int securedPort;
 
+	private final int expiredPort;
+
 	private final int internalPort;
 
 	private final String password;
 
-	private SecuredKafka(Path folder, KafkaRaftServer server, int securedPort, int internalPort, String password) {
+	private SecuredKafka(Path folder, KafkaRaftServer server, int securedPort, int expiredPort, int internalPort,
+			String password) {
 		this.folder = folder;
 		this.server = server;
 		this.securedPort = securedPort;
+		this.expiredPort = expiredPort;
 		this.internalPort = internalPort;
 		this.password = password;
 	}
@@ -83,8 +87,30 @@ public final class SecuredKafka implements AutoCloseable {
 				"-rfc", "-file", "stranger.crt");
 		keytool(folder, "-importcert", "-noprompt", "-alias", "stranger", "-file", "stranger.crt", "-keystore",
 				"untrusted.p12", "-storetype", "PKCS12", "-storepass", STORE_PASSWORD);
+		// A certificate authority the clients trust, and a broker certificate it signed
+		// that expired two days ago, for a listener of its own.
+		keytool(folder, "-genkeypair", "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048", "-dname",
+				"CN=Newsroom test CA", "-ext", "bc:c", "-validity", "2", "-keystore", "ca.p12", "-storetype", "PKCS12",
+				"-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
+		keytool(folder, "-exportcert", "-alias", "ca", "-keystore", "ca.p12", "-storepass", STORE_PASSWORD, "-rfc",
+				"-file", "ca.crt");
+		keytool(folder, "-importcert", "-noprompt", "-alias", "ca", "-file", "ca.crt", "-keystore", "ca-trusted.p12",
+				"-storetype", "PKCS12", "-storepass", STORE_PASSWORD);
+		keytool(folder, "-genkeypair", "-alias", "expired", "-keyalg", "RSA", "-keysize", "2048", "-dname",
+				"CN=localhost", "-validity", "2", "-keystore", "expired.p12", "-storetype", "PKCS12", "-storepass",
+				STORE_PASSWORD, "-keypass", STORE_PASSWORD);
+		keytool(folder, "-certreq", "-alias", "expired", "-keystore", "expired.p12", "-storepass", STORE_PASSWORD,
+				"-file", "expired.csr");
+		keytool(folder, "-gencert", "-alias", "ca", "-keystore", "ca.p12", "-storepass", STORE_PASSWORD, "-infile",
+				"expired.csr", "-outfile", "expired.crt", "-rfc", "-startdate", "-3d", "-validity", "1", "-ext",
+				"SAN=dns:localhost,ip:127.0.0.1");
+		keytool(folder, "-importcert", "-noprompt", "-alias", "ca", "-file", "ca.crt", "-keystore", "expired.p12",
+				"-storepass", STORE_PASSWORD);
+		keytool(folder, "-importcert", "-alias", "expired", "-file", "expired.crt", "-keystore", "expired.p12",
+				"-storepass", STORE_PASSWORD);
 
 		int securedPort = freePort();
+		int expiredPort = freePort();
 		int internalPort = freePort();
 		int controllerPort = freePort();
 		Path logDir = folder.resolve("data");
@@ -94,20 +120,16 @@ public final class SecuredKafka implements AutoCloseable {
 		config.put("process.roles", "broker,controller");
 		config.put("node.id", "1");
 		config.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-		config.put("listeners", "SECURED://localhost:" + securedPort + ",INTERNAL://localhost:" + internalPort
-				+ ",CONTROLLER://localhost:" + controllerPort);
-		config.put("advertised.listeners",
-				"SECURED://localhost:" + securedPort + ",INTERNAL://localhost:" + internalPort);
-		config.put("listener.security.protocol.map", "SECURED:SASL_SSL,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT");
+		config.put("listeners", "SECURED://localhost:" + securedPort + ",EXPIRED://localhost:" + expiredPort
+				+ ",INTERNAL://localhost:" + internalPort + ",CONTROLLER://localhost:" + controllerPort);
+		config.put("advertised.listeners", "SECURED://localhost:" + securedPort + ",EXPIRED://localhost:" + expiredPort
+				+ ",INTERNAL://localhost:" + internalPort);
+		config.put("listener.security.protocol.map",
+				"SECURED:SASL_SSL,EXPIRED:SASL_SSL,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT");
 		config.put("controller.listener.names", "CONTROLLER");
 		config.put("inter.broker.listener.name", "INTERNAL");
-		config.put("listener.name.secured.sasl.enabled.mechanisms", "SCRAM-SHA-512");
-		config.put("listener.name.secured.scram-sha-512.sasl.jaas.config",
-				"org.apache.kafka.common.security.scram.ScramLoginModule required;");
-		config.put("listener.name.secured.ssl.keystore.location", folder.resolve("broker.p12").toString());
-		config.put("listener.name.secured.ssl.keystore.type", "PKCS12");
-		config.put("listener.name.secured.ssl.keystore.password", STORE_PASSWORD);
-		config.put("listener.name.secured.ssl.key.password", STORE_PASSWORD);
+		saslSsl(config, "secured", folder.resolve("broker.p12"));
+		saslSsl(config, "expired", folder.resolve("expired.p12"));
 		config.put("log.dirs", logDir.toString());
 		// One node: the internal topics get the one replica it can hold.
 		config.put("offsets.topic.replication.factor", "1");
@@ -120,7 +142,7 @@ public final class SecuredKafka implements AutoCloseable {
 		KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
 		server.startup();
 		String password = Uuid.randomUuid().toString();
-		SecuredKafka kafka = new SecuredKafka(folder, server, securedPort, internalPort, password);
+		SecuredKafka kafka = new SecuredKafka(folder, server, securedPort, expiredPort, internalPort, password);
 		try (Admin admin = kafka.internalAdmin()) {
 			admin
 				.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(USER,
@@ -167,6 +189,19 @@ public final class SecuredKafka implements AutoCloseable {
 	}
 
 	/**
+	 * Settings like {@link #clientSettings(String, boolean) clientSettings(password(),
+	 * true)}, for a listener whose certificate expired two days ago, signed by a
+	 * certificate authority that the trust store holds.
+	 * @return the settings, by key
+	 */
+	public Map<String, String> expiredCertificateSettings() {
+		Map<String, String> settings = clientSettings(this.password, true);
+		settings.put("spring.kafka.bootstrap-servers", "localhost:" + this.expiredPort);
+		settings.put("spring.kafka.ssl.trust-store-location", this.folder.resolve("ca-trusted.p12").toUri().toString());
+		return settings;
+	}
+
+	/**
 	 * @return the settings of a plain Kafka client connecting as {@link #USER}, trusting
 	 * the broker's certificate
 	 */
@@ -203,6 +238,18 @@ public final class SecuredKafka implements AutoCloseable {
 	public void close() {
 		this.server.shutdown();
 		this.server.awaitShutdown();
+	}
+
+	/** A listener that takes SASL/SCRAM-SHA-512 over TLS, presenting a key store. */
+	private static void saslSsl(Properties config, String listener, Path keyStore) {
+		String prefix = "listener.name." + listener + ".";
+		config.put(prefix + "sasl.enabled.mechanisms", "SCRAM-SHA-512");
+		config.put(prefix + "scram-sha-512.sasl.jaas.config",
+				"org.apache.kafka.common.security.scram.ScramLoginModule required;");
+		config.put(prefix + "ssl.keystore.location", keyStore.toString());
+		config.put(prefix + "ssl.keystore.type", "PKCS12");
+		config.put(prefix + "ssl.keystore.password", STORE_PASSWORD);
+		config.put(prefix + "ssl.key.password", STORE_PASSWORD);
 	}
 
 	private static String jaasConfig(String password) {

@@ -1,5 +1,7 @@
 package dev.newsroom.support.kafka;
 
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -83,6 +85,13 @@ public final class DeclaredTopics {
 						+ ". Check the user and password in spring.kafka.properties.sasl.jaas.config, and the "
 						+ "mechanism in spring.kafka.properties.sasl.mechanism.";
 			}
+			if (cause instanceof CertificateExpiredException || cause instanceof CertificateNotYetValidException) {
+				return "The TLS handshake with Kafka failed at " + bootstrapServers
+						+ ": the brokers' certificate is not valid now (" + cause.getMessage()
+						+ "). Renew the brokers' certificates, and check this machine's clock.";
+			}
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SslAuthenticationException) {
 				return "The TLS handshake with Kafka failed at " + bootstrapServers + ": "
 						+ NestedExceptionUtils.getMostSpecificCause(cause).getMessage()
