@@ -128,13 +128,13 @@ class AccountStore {
 	IssuedToken issueToken(String name) {
 		String token = Secrets.newToken();
 		Instant expiresAt = this.clock.instant().plus(this.tokenLifetime);
-		change((accounts) -> {
+		Accounts changed = change((accounts) -> {
 			if (accounts.find(name).isEmpty()) {
 				throw AccountChangeRefusedException.notFound(name);
 			}
 			return accounts.withToken(new StoredToken(Secrets.hash(token), name, expiresAt));
 		});
-		return new IssuedToken(token, expiresAt, name);
+		return new IssuedToken(token, expiresAt, name, changed.find(name).orElseThrow().roles());
 	}
 
 	void revokeToken(String tokenHash) {

@@ -109,6 +109,7 @@ class SignInTests {
 		String token = issued.path("token").asString();
 		assertThat(token).startsWith("nr_").hasSizeGreaterThan(40);
 		assertThat(issued.path("name").asString()).isEqualTo("omar");
+		assertThat(issued.path("roles").valueStream().map(JsonNode::asString)).containsExactly("WRITER");
 		assertThat(Instant.parse(issued.path("expiresAt").asString())).isCloseTo(before.plus(Duration.ofHours(12)),
 				within(Duration.ofMinutes(1)));
 
