@@ -38,7 +38,7 @@ public final class LocalStack {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
-	private static final List<String> SERVICES = List.of("publisher", "view-counter", "notifier", "feeds");
+	private static final List<String> SERVICES = List.of("publisher", "view-counter", "notifier", "feeds", "console");
 
 	private LocalStack() {
 	}
@@ -197,6 +197,10 @@ public final class LocalStack {
 			properties.put("newsroom.notifier.security.accounts-file",
 					settings.home().resolve("publisher-accounts.json").toString());
 		}
+		if ("console".equals(service)) {
+			properties.put("newsroom.console.publisher-url", "http://localhost:" + settings.portOf("publisher"));
+			properties.put("newsroom.console.view-counter-url", "http://localhost:" + settings.portOf("view-counter"));
+		}
 		if ("view-counter".equals(service)) {
 			properties.put("spring.kafka.streams.state-dir",
 					settings.home().resolve("view-counter-state").resolve(id).toString());
@@ -263,10 +267,15 @@ public final class LocalStack {
 			Duration took) {
 		StringBuilder banner = new StringBuilder(
 				String.format("%n%nNewsroom is up in %.1f s.%n", took.toMillis() / 1000.0));
+		banner.append(String.format("  %-18s http://localhost:%d   <- sign in here with a publisher account%n",
+				"Editors' console", settings.portOf("console")));
 		banner.append(String.format("  %-18s %s%n", "Kafka", bootstrapServers));
 		for (SupervisedService service : services) {
 			ServiceInstance instance = service.instance();
-			banner.append(String.format("  %-18s %s%s%n", instance.id(), instance.url(), pathsOf(instance.service())));
+			if (!"console".equals(instance.service())) {
+				banner.append(
+						String.format("  %-18s %s%s%n", instance.id(), instance.url(), pathsOf(instance.service())));
+			}
 		}
 		banner
 			.append(String.format("Registry writes need the credentials in %s.%n", settings.registryCredentialsFile()));

@@ -23,6 +23,7 @@ import java.util.Map;
  * ({@code newsroom.view-counter.port}, 8083)
  * @param notifierPort the first notifier's port ({@code newsroom.notifier.port}, 8084)
  * @param feedsPort the first feeds service's port ({@code newsroom.feeds.port}, 8085)
+ * @param consolePort the editors' console's port ({@code newsroom.console.port}, 8086)
  * @param siteUrl the public site's URL, for canonical URLs and CORS
  * ({@code newsroom.site-url}, http://localhost:8080)
  * @param serviceJvmOptions the options of each service's JVM
@@ -31,7 +32,7 @@ import java.util.Map;
  * ({@code newsroom.cds}, true)
  */
 record LocalStackSettings(Path repository, Path home, int kafkaPort, int kafkaControllerPort, int registryPort,
-		int publisherPort, int viewCounterPort, int notifierPort, int feedsPort, String siteUrl,
+		int publisherPort, int viewCounterPort, int notifierPort, int feedsPort, int consolePort, String siteUrl,
 		List<String> serviceJvmOptions, boolean classDataSharing) {
 
 	/**
@@ -82,6 +83,7 @@ record LocalStackSettings(Path repository, Path home, int kafkaPort, int kafkaCo
 				Integer.getInteger("newsroom.registry.port", 8081), Integer.getInteger("newsroom.publisher.port", 8082),
 				Integer.getInteger("newsroom.view-counter.port", 8083),
 				Integer.getInteger("newsroom.notifier.port", 8084), Integer.getInteger("newsroom.feeds.port", 8085),
+				Integer.getInteger("newsroom.console.port", 8086),
 				System.getProperty("newsroom.site-url", "http://localhost:8080"),
 				Arrays.stream(
 						System.getProperty("newsroom.service-jvm-options", DEFAULT_JVM_OPTIONS).trim().split("\\s+"))
@@ -101,6 +103,7 @@ record LocalStackSettings(Path repository, Path home, int kafkaPort, int kafkaCo
 			case "view-counter" -> this.viewCounterPort;
 			case "notifier" -> this.notifierPort;
 			case "feeds" -> this.feedsPort;
+			case "console" -> this.consolePort;
 			default -> throw new IllegalArgumentException("No service named " + service);
 		};
 	}

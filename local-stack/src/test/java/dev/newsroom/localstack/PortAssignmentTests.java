@@ -14,21 +14,22 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class PortAssignmentTests {
 
 	private static final LocalStackSettings SETTINGS = new LocalStackSettings(Path.of("."), Path.of(".newsroom"), 19192,
-			19193, 18181, 18182, 18183, 18184, 18185, "http://localhost:8080", List.of(), false);
+			19193, 18181, 18182, 18183, 18184, 18185, 18186, "http://localhost:8080", List.of(), false);
 
 	@Test
 	void extraInstancesTakeTheNextFreePortsAfterTheServicesOwn() throws Exception {
 		try (ServerSocket busy = new ServerSocket()) {
 			busy.setReuseAddress(true);
-			busy.bind(new InetSocketAddress(18186));
+			busy.bind(new InetSocketAddress(18187));
 
 			Map<String, List<Integer>> ports = LocalStack.assignPorts(SETTINGS,
 					LaunchCommand.parse(List.of("--instances", "view-counter=2,notifier=3")));
 
 			assertThat(ports).containsEntry("publisher", List.of(18182))
-				.containsEntry("view-counter", List.of(18183, 18187))
-				.containsEntry("notifier", List.of(18184, 18188, 18189))
-				.containsEntry("feeds", List.of(18185));
+				.containsEntry("view-counter", List.of(18183, 18188))
+				.containsEntry("notifier", List.of(18184, 18189, 18190))
+				.containsEntry("feeds", List.of(18185))
+				.containsEntry("console", List.of(18186));
 		}
 	}
 

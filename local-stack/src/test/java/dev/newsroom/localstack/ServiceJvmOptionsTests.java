@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServiceJvmOptionsTests {
 
 	private static final LocalStackSettings SETTINGS = new LocalStackSettings(Path.of("."), Path.of(".newsroom"), 19192,
-			19193, 18181, 18182, 18183, 18184, 18185, "http://localhost:8080", List.of("-XX:+UseSerialGC", "-Xmx192m"),
-			false);
+			19193, 18181, 18182, 18183, 18184, 18185, 18186, "http://localhost:8080",
+			List.of("-XX:+UseSerialGC", "-Xmx192m"), false);
 
 	@Test
 	void theViewCounterGetsItsOwnHeapCapAfterTheServicesOptionsWhichTheJvmTakesLast() {

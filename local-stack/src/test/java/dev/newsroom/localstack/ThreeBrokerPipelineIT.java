@@ -126,7 +126,7 @@ class ThreeBrokerPipelineIT {
 		Path repository = Path.of("..").toAbsolutePath().normalize();
 		LocalStackSettings settings = new LocalStackSettings(repository,
 				Files.createTempDirectory(Files.createDirectories(Path.of("target")), "three-broker-pipeline"), 0, 0,
-				freePort(), freePort(), freePort(), freePort(), freePort(), "http://localhost:8080",
+				freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), "http://localhost:8080",
 				List.of(LocalStackSettings.DEFAULT_JVM_OPTIONS.split(" ")), false);
 		for (String service : List.of("schema-registry", "publisher", "view-counter", "notifier")) {
 			assertThat(settings.jarOf(service))

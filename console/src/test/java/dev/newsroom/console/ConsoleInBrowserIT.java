@@ -1,0 +1,363 @@
+package dev.newsroom.console;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import dev.newsroom.testsupport.EmbeddedStack;
+import dev.newsroom.testsupport.JarProcess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console in a real browser (Debian's headless chromium, driven by Selenium) in front
+ * of the real publisher and view counter, run from their jars against a real broker and
+ * registry. Each step leaves a screenshot under {@code target/console-screenshots/}.
+ * Skipped where chromium's driver is not installed; {@code .ci/run} installs it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleInBrowserIT {
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+	private static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+
+	private static final String EDITOR = "leyla";
+
+	private static final String WRITER = "farid";
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final AtomicInteger step = new AtomicInteger();
+
+	private final String password = UUID.randomUUID().toString();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private JarProcess publisher;
+
+	private JarProcess viewCounter;
+
+	private ConfigurableApplicationContext console;
+
+	private String consoleUrl;
+
+	private Path profiles;
+
+	@BeforeAll
+	void start() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER),
+				"Needs Debian's chromium and chromium-driver (apt install chromium chromium-driver)");
+		Path home = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "console");
+		this.profiles = Files.createDirectories(home.resolve("profiles"));
+		Path accounts = home.resolve("publisher-accounts.json");
+		BCryptPasswordEncoder hashes = new BCryptPasswordEncoder(4);
+		Files.writeString(accounts, """
+				{"accounts":[{"name":"%s","passwordHash":"%s","roles":["EDITOR"]},
+				{"name":"%s","passwordHash":"%s","roles":["WRITER"]}],"tokens":[]}""".formatted(EDITOR,
+				hashes.encode(this.password), WRITER, hashes.encode(this.password)));
+		Map<String, String> kafka = Map.of("spring.kafka.bootstrap-servers", EmbeddedStack.bootstrapServers(),
+				"spring.kafka.properties.schema.registry.url", EmbeddedStack.schemaRegistryUrl());
+		Map<String, String> registryUser = Map.of("SCHEMA_REGISTRY_USER_INFO", EmbeddedStack.registryUserInfo());
+		Map<String, String> publisherProperties = new HashMap<>(kafka);
+		publisherProperties.put("newsroom.publisher.security.accounts-file", accounts.toString());
+		publisherProperties.put("newsroom.publisher.instance-id", "console-it");
+		this.publisher = JarProcess.start("publisher", publisherProperties, registryUser);
+		Map<String, String> viewCounterProperties = new HashMap<>(kafka);
+		viewCounterProperties.put("spring.kafka.streams.state-dir", home.resolve("view-counter-state").toString());
+		viewCounterProperties.put("newsroom.view-counter.beacon.per-address-per-minute", "100000");
+		Map<String, String> viewCounterEnvironment = new HashMap<>(registryUser);
+		viewCounterEnvironment.put("NEWSROOM_VISITOR_SECRET", UUID.randomUUID().toString());
+		this.viewCounter = JarProcess.start("view-counter", viewCounterProperties, viewCounterEnvironment);
+		this.console = new SpringApplicationBuilder(ConsoleApplication.class).run("--server.port=0",
+				"--newsroom.console.publisher-url=" + this.publisher.url(),
+				"--newsroom.console.view-counter-url=" + this.viewCounter.url(), "--spring.main.banner-mode=off");
+		this.consoleUrl = "http://localhost:" + ((WebServerApplicationContext) this.console).getWebServer().getPort();
+	}
+
+	@AfterAll
+	void stop() {
+		if (this.console != null) {
+			this.console.close();
+		}
+		if (this.viewCounter != null) {
+			this.viewCounter.close();
+		}
+		if (this.publisher != null) {
+			this.publisher.close();
+		}
+	}
+
+	@Test
+	void aRefusedSignInNeverSaysWhetherTheNameOrThePasswordWasWrong() throws IOException {
+		ChromeDriver browser = browser();
+		try {
+			signIn(browser, EDITOR, "not-the-password");
+			String wrongPassword = browser.findElement(By.cssSelector("[role=alert]")).getText();
+			screenshot(browser, "sign-in-refused");
+			signIn(browser, "nobody-" + UUID.randomUUID(), this.password);
+			String unknownName = browser.findElement(By.cssSelector("[role=alert]")).getText();
+			assertThat(wrongPassword).isEqualTo("The name or password is not right.").isEqualTo(unknownName);
+			assertThat(browser.getCurrentUrl()).endsWith("/signin?error");
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void anEditorPublishesAfterConfirmingAndSeesTheStoryWithItsViewsRising() throws Exception {
+		ChromeDriver browser = browser();
+		try {
+			signIn(browser, EDITOR, this.password);
+			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Stories");
+			screenshot(browser, "stories-list");
+			String slug = "budget-" + UUID.randomUUID().toString().substring(0, 8);
+			compose(browser, "az", "politics", slug, "Bakıda büdcə qəbul edildi", true);
+			click(browser, "publish");
+			assertThat(browser.findElement(By.id("confirm-title")).getText()).isEqualTo("Publish this story now?");
+			screenshot(browser, "publish-confirmation");
+			click(browser, "edit");
+			assertThat(browser.findElements(By.id("confirm-title"))).as("the confirmation, after Keep editing")
+				.isEmpty();
+			assertThat(articles(slug).path("total").asInt()).as("articles after Keep editing").isZero();
+			assertThat(browser.findElement(By.id("title")).getAttribute("value"))
+				.isEqualTo("Bakıda büdcə qəbul edildi");
+			click(browser, "publish");
+			click(browser, "publish-confirmed");
+			await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("/stories/"));
+			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Bakıda büdcə qəbul edildi");
+			assertThat(browser.findElement(By.cssSelector(".meta .state")).getText()).isEqualTo("published");
+			String id = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+			screenshot(browser, "story-published");
+
+			await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				if (views(id) == 0) {
+					beacon(id);
+				}
+				browser.navigate().refresh();
+				assertThat(browser.findElement(By.id("views")).getText()).isNotIn("0", "—");
+			});
+			screenshot(browser, "story-with-views");
+			browser.get(this.consoleUrl + "/?q=" + URLEncoder.encode("büdcə", StandardCharsets.UTF_8));
+			screenshot(browser, "stories-list-filtered");
+			WebElement row = browser.findElement(By.cssSelector("tr[data-article-id='" + id + "']"));
+			assertThat(row.findElement(By.cssSelector(".state")).getText()).isEqualTo("published");
+			assertThat(row.findElement(By.cssSelector(".views")).getText()).isEqualTo(String.valueOf(views(id)));
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aDoubleClickOnPublishMakesOneArticle() throws Exception {
+		ChromeDriver browser = browser();
+		try {
+			signIn(browser, EDITOR, this.password);
+			String slug = "double-" + UUID.randomUUID().toString().substring(0, 8);
+			compose(browser, "en", "politics", slug, "Clicked twice " + slug, false);
+			click(browser, "publish");
+			new Actions(browser).doubleClick(button(browser, "publish-confirmed")).perform();
+			await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("/stories/"));
+			screenshot(browser, "double-click-published");
+			JsonNode found = articles(slug);
+			assertThat(found.path("total").asInt()).as("articles with slug %s", slug).isEqualTo(1);
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aWriterSeesNoPublishButtonAndThePublisherRefusesAForgedOne() throws IOException {
+		ChromeDriver browser = browser();
+		try {
+			signIn(browser, WRITER, this.password);
+			String slug = "forged-" + UUID.randomUUID().toString().substring(0, 8);
+			compose(browser, "en", "politics", slug, "A writer's story", false);
+			assertThat(browser.findElements(By.cssSelector("button[value=publish]"))).isEmpty();
+			screenshot(browser, "writer-compose");
+			// What a page cannot stop: the form sent with a publish action anyway.
+			browser.executeScript("document.querySelector('button[value=draft]').value = 'publish-confirmed'");
+			click(browser, "publish-confirmed");
+			assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+				.startsWith("Only an editor may publish or schedule an article.");
+			screenshot(browser, "writer-refused");
+			assertThat(articles(slug).path("total").asInt()).isZero();
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void thePublishersValidationMessagesAppearNextToTheirFields() throws IOException {
+		ChromeDriver browser = browser();
+		try {
+			signIn(browser, EDITOR, this.password);
+			compose(browser, "en", "politics", "Not A Slug", "Invalid slug", false);
+			click(browser, "draft");
+			screenshot(browser, "validation-messages");
+			WebElement slug = browser.findElement(By.id("slug"));
+			assertThat(slug.getAttribute("aria-invalid")).isEqualTo("true");
+			assertThat(slug.getAttribute("aria-describedby")).contains("slug-error");
+			assertThat(browser.findElement(By.id("slug-error")).getText())
+				.startsWith("must be lower-case letters and digits separated by single hyphens");
+			assertThat(slug.getAttribute("value")).as("what the editor typed is kept").isEqualTo("Not A Slug");
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void anArabicTitleReadsRightToLeft() throws IOException {
+		ChromeDriver browser = browser();
+		try {
+			signIn(browser, EDITOR, this.password);
+			String slug = "arabic-" + UUID.randomUUID().toString().substring(0, 8);
+			compose(browser, "ar", "world", slug, "نتائج الانتخابات في باكو", false);
+			click(browser, "draft");
+			await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("/stories/"));
+			WebElement title = browser.findElement(By.tagName("h1"));
+			assertThat(title.getText()).isEqualTo("نتائج الانتخابات في باكو");
+			assertThat(title.getCssValue("direction")).isEqualTo("rtl");
+			assertThat(browser.findElement(By.cssSelector(".meta .state")).getText()).isEqualTo("draft");
+			screenshot(browser, "arabic-draft");
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	private void signIn(ChromeDriver browser, String name, String password) {
+		browser.get(this.consoleUrl + "/signin");
+		browser.findElement(By.id("username")).sendKeys(name);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		await().atMost(WAIT).until(() -> !browser.getCurrentUrl().endsWith("/signin"));
+	}
+
+	private void compose(ChromeDriver browser, String edition, String section, String slug, String title,
+			boolean breaking) {
+		browser.get(this.consoleUrl + "/stories/new");
+		browser.findElement(By.id("edition")).sendKeys(edition);
+		browser.findElement(By.id("section")).sendKeys(section);
+		browser.findElement(By.id("slug")).sendKeys(slug);
+		browser.findElement(By.id("title")).sendKeys(title);
+		browser.findElement(By.id("lead")).sendKeys("The lead of " + slug + ".");
+		browser.findElement(By.id("body")).sendKeys("<p>The body of " + slug + ".</p>");
+		browser.findElement(By.id("authors")).sendKeys("Leyla Məmmədova");
+		if (breaking) {
+			browser.findElement(By.id("breaking")).click();
+		}
+	}
+
+	private static WebElement button(ChromeDriver browser, String action) {
+		return browser.findElement(By.cssSelector("button[name=action][value='" + action + "']"));
+	}
+
+	private static void click(ChromeDriver browser, String action) {
+		String before = browser.getCurrentUrl() + browser.getPageSource().hashCode();
+		button(browser, action).click();
+		await().atMost(WAIT)
+			.until(() -> !(browser.getCurrentUrl() + browser.getPageSource().hashCode()).equals(before));
+	}
+
+	private JsonNode articles(String slug) throws IOException {
+		try {
+			String basic = Base64.getEncoder()
+				.encodeToString((EDITOR + ":" + this.password).getBytes(StandardCharsets.UTF_8));
+			return json.readTree(
+					this.http
+						.send(HttpRequest.newBuilder(URI.create(this.publisher.url() + "/api/articles?q=" + slug))
+							.header("Authorization", "Basic " + basic)
+							.build(), BodyHandlers.ofString())
+						.body());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
+		}
+	}
+
+	private long views(String articleId) throws Exception {
+		return json
+			.readTree(this.http.send(
+					HttpRequest.newBuilder(URI.create(this.viewCounter.url() + "/api/articles/" + articleId + "/views"))
+						.build(),
+					BodyHandlers.ofString())
+				.body())
+			.path("views")
+			.asLong();
+	}
+
+	private void beacon(String articleId) throws Exception {
+		this.http.send(HttpRequest.newBuilder(URI.create(this.viewCounter.url() + "/api/views"))
+			.header("Content-Type", "application/json")
+			.header("User-Agent", FIREFOX)
+			.header("Cookie", "nr_vid=" + UUID.randomUUID().toString().replace("-", ""))
+			.POST(BodyPublishers.ofString("{\"articleId\":\"" + articleId + "\"}"))
+			.build(), BodyHandlers.discarding());
+	}
+
+	private ChromeDriver browser() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-GB",
+				"--user-data-dir=" + this.profiles.resolve(UUID.randomUUID().toString()));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		return new ChromeDriver(service, options);
+	}
+
+	private static void screenshot(ChromeDriver browser, String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+		Files.copy(shot, SCREENSHOTS.resolve(String.format("%02d-%s.png", step.incrementAndGet(), name)),
+				StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
