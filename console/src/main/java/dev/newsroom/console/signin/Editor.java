@@ -21,10 +21,11 @@ public record Editor(String name, String token, Set<String> roles, Instant expir
 	}
 
 	/**
-	 * @return whether the account may publish, schedule, correct and retract
+	 * @return whether the account may publish, schedule, correct and retract: an editor,
+	 * or an admin, whose role ranks above it as the publisher's roles do
 	 */
 	public boolean mayPublish() {
-		return this.roles.contains("EDITOR");
+		return this.roles.contains("EDITOR") || this.roles.contains("ADMIN");
 	}
 
 	/**
