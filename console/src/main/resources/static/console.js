@@ -9,3 +9,16 @@ document.addEventListener("DOMContentLoaded", () => {
 		}
 	});
 });
+
+// A new story's publication time is in the editor's own time zone.
+document.addEventListener("DOMContentLoaded", () => {
+	const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+	document.querySelectorAll("input[data-browser-zone]").forEach((input) => {
+		if (zone && input.value === "UTC") {
+			input.value = zone;
+		}
+	});
+	document.querySelectorAll("[data-zone-label]").forEach((label) => {
+		label.textContent = document.querySelector("input[data-browser-zone]")?.value ?? label.textContent;
+	});
+});

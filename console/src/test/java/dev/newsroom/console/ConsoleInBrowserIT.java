@@ -12,6 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -270,6 +275,141 @@ class ConsoleInBrowserIT {
 		}
 	}
 
+	@Test
+	void anEditorCorrectsWithAPublicNoteAndRetractsWithAReason() throws IOException {
+		ChromeDriver browser = browser();
+		try {
+			signIn(browser, EDITOR, this.password);
+			String slug = "vote-" + UUID.randomUUID().toString().substring(0, 8);
+			compose(browser, "en", "politics", slug, "Budget passes 70-30", false);
+			click(browser, "publish");
+			click(browser, "publish-confirmed");
+			String id = storyId(browser);
+
+			browser.findElement(By.linkText("Edit")).click();
+			WebElement title = browser.findElement(By.id("title"));
+			title.clear();
+			title.sendKeys("Budget passes 71-30");
+			browser.findElement(By.id("kind-correction")).click();
+			browser.findElement(By.id("changeNote")).sendKeys("An earlier version misstated the vote count.");
+			click(browser, "save");
+			assertThat(browser.findElement(By.id("confirm-title")).getText()).isEqualTo("Publish this correction?");
+			screenshot(browser, "correction-confirmation");
+			click(browser, "save-confirmed");
+			await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("/stories/" + id));
+			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Budget passes 71-30");
+			assertThat(browser.findElement(By.cssSelector(".meta .state")).getText()).isEqualTo("corrected");
+			assertThat(browser.findElement(By.cssSelector("#corrections + ul")).getText())
+				.isEqualTo("An earlier version misstated the vote count.");
+			assertThat(browser.findElements(By.cssSelector("table.history tbody tr"))).hasSize(2);
+			screenshot(browser, "story-corrected");
+
+			browser.findElement(By.id("reason")).sendKeys("Withdrawn for legal reasons");
+			browser.findElement(By.cssSelector("form.retract button[type=submit]")).click();
+			await().atMost(WAIT).until(() -> !browser.findElements(By.id("confirm-title")).isEmpty());
+			assertThat(browser.findElement(By.id("confirm-title")).getText()).isEqualTo("Retract this story?");
+			screenshot(browser, "retract-confirmation");
+			browser.findElement(By.cssSelector("button[name=confirmed]")).click();
+			await().atMost(WAIT).until(() -> browser.findElement(By.tagName("h1")).getText().equals("Retracted"));
+			assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+				.contains("Withdrawn for legal reasons");
+			screenshot(browser, "story-retracted");
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aConflictShowsWhatChangedAndTheEditorOverwritesKnowingly() throws Exception {
+		ChromeDriver browser = browser();
+		try {
+			signIn(browser, EDITOR, this.password);
+			String slug = "conflict-" + UUID.randomUUID().toString().substring(0, 8);
+			compose(browser, "en", "politics", slug, "First title", false);
+			click(browser, "draft");
+			String id = storyId(browser);
+			browser.findElement(By.linkText("Edit")).click();
+
+			// Meanwhile a writer changes the title through the API.
+			JsonNode draft = json.readTree(publisherCall("GET", "/api/articles/" + id, WRITER, null, null));
+			String theirs = "Their title";
+			publisherCall("PUT", "/api/articles/" + id, WRITER, "\"" + draft.path("version").asLong() + "\"", """
+					{"edition":"en","section":"politics","slug":"%s","title":"%s","lead":"%s","body":"%s"}"""
+				.formatted(slug, theirs, draft.path("lead").asString(), draft.path("body").asString()));
+
+			WebElement lead = browser.findElement(By.id("lead"));
+			lead.clear();
+			lead.sendKeys("My better lead.");
+			click(browser, "save");
+			assertThat(browser.findElement(By.id("conflict-title")).getText())
+				.isEqualTo("Someone else changed this story");
+			assertThat(browser.findElement(By.cssSelector("table.differences")).getText()).contains("Title")
+				.contains(theirs)
+				.contains("First title")
+				.contains("My better lead.");
+			screenshot(browser, "conflict");
+			click(browser, "overwrite");
+			await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("/stories/" + id));
+			JsonNode now = json.readTree(publisherCall("GET", "/api/articles/" + id, EDITOR, null, null));
+			assertThat(now.path("version").asLong()).isEqualTo(3);
+			assertThat(now.path("title").asString()).isEqualTo("First title");
+			assertThat(now.path("lead").asString()).isEqualTo("My better lead.");
+			screenshot(browser, "conflict-overwritten");
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aStoryIsScheduledInTheEditorsTimeZone() throws Exception {
+		ChromeDriver browser = browser("Asia/Baku");
+		try {
+			signIn(browser, EDITOR, this.password);
+			String slug = "scheduled-" + UUID.randomUUID().toString().substring(0, 8);
+			compose(browser, "az", "politics", slug, "Sabah saat 9-da", false);
+			String local = LocalDate.now(ZoneOffset.UTC).plusDays(2) + "T09:00";
+			browser.executeScript("document.getElementById('publishAt').value = arguments[0]", local);
+			click(browser, "schedule");
+			assertThat(browser.findElement(By.id("confirm-what")).getText()).contains("(Asia/Baku)");
+			screenshot(browser, "schedule-confirmation");
+			click(browser, "schedule-confirmed");
+			String id = storyId(browser);
+			assertThat(browser.findElement(By.cssSelector(".meta .state")).getText()).isEqualTo("scheduled");
+			JsonNode story = json.readTree(publisherCall("GET", "/api/articles/" + id, EDITOR, null, null));
+			assertThat(Instant.parse(story.path("publishAt").asString()))
+				.isEqualTo(LocalDateTime.parse(local).atZone(ZoneId.of("Asia/Baku")).toInstant());
+			screenshot(browser, "story-scheduled");
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	private static String storyId(ChromeDriver browser) {
+		await().atMost(WAIT).until(() -> browser.getCurrentUrl().matches(".*/stories/[0-9a-f-]{36}$"));
+		return browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+	}
+
+	private String publisherCall(String method, String path, String account, String ifMatch, String body)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.publisher.url() + path))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((account + ":" + this.password).getBytes(StandardCharsets.UTF_8)))
+			.method(method, (body != null) ? BodyPublishers.ofString(body) : BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
+		java.net.http.HttpResponse<String> response = this.http.send(request.build(), BodyHandlers.ofString());
+		assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isLessThan(300);
+		return response.body();
+	}
+
 	private void signIn(ChromeDriver browser, String name, String password) {
 		browser.get(this.consoleUrl + "/signin");
 		browser.findElement(By.id("username")).sendKeys(name);
@@ -342,6 +482,10 @@ class ConsoleInBrowserIT {
 	}
 
 	private ChromeDriver browser() {
+		return browser("UTC");
+	}
+
+	private ChromeDriver browser(String timeZone) {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -349,6 +493,7 @@ class ConsoleInBrowserIT {
 				"--user-data-dir=" + this.profiles.resolve(UUID.randomUUID().toString()));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
+			.withEnvironment(Map.of("TZ", timeZone))
 			.build();
 		return new ChromeDriver(service, options);
 	}

@@ -1,5 +1,6 @@
 package dev.newsroom.console.stories;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -74,6 +75,68 @@ class PublisherApi {
 			.exchange(
 					(request, response) -> answer(response.getStatusCode().value(), response.bodyTo(JsonNode.class))));
 		return created.path("id").asString();
+	}
+
+	/**
+	 * Creates an article to be published at a time.
+	 * @return the new article's id
+	 */
+	String schedule(Editor editor, StoryForm form, Instant publishAt) {
+		Map<String, Object> request = form.toRequest(false);
+		request.remove("draft");
+		request.put("publishAt", publishAt.toString());
+		JsonNode created = call(() -> this.publisher.post()
+			.uri("/api/articles")
+			.header(HttpHeaders.AUTHORIZATION, editor.bearer())
+			.header("Idempotency-Key", form.getIdempotencyKey())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(request)
+			.exchange((req, response) -> answer(response.getStatusCode().value(), response.bodyTo(JsonNode.class))));
+		return created.path("id").asString();
+	}
+
+	/**
+	 * Changes an article as the form says, made to the form's version (a 412 refusal if
+	 * someone changed it since).
+	 */
+	void update(Editor editor, String id, StoryForm form, boolean published) {
+		write(editor, "/api/articles/{id}", id, form.getVersion(), form.getIdempotencyKey(), form.toUpdate(published),
+				true);
+	}
+
+	void publish(Editor editor, String id, long version, String key) {
+		write(editor, "/api/articles/{id}/publish", id, version, key, null, false);
+	}
+
+	void retract(Editor editor, String id, long version, String key, String reason) {
+		write(editor, "/api/articles/{id}/unpublish", id, version, key, Map.of("reason", reason), false);
+	}
+
+	/**
+	 * @return the article's versions, the first first
+	 */
+	JsonNode history(Editor editor, String id) {
+		return call(() -> this.publisher.get()
+			.uri((uri) -> uri.path("/api/articles/{id}/history").build(id))
+			.header(HttpHeaders.AUTHORIZATION, editor.bearer())
+			.exchange(
+					(request, response) -> answer(response.getStatusCode().value(), response.bodyTo(JsonNode.class))));
+	}
+
+	private void write(Editor editor, String path, String id, long version, String key, @Nullable Object body,
+			boolean put) {
+		call(() -> {
+			RestClient.RequestBodySpec request = (put ? this.publisher.put() : this.publisher.post())
+				.uri((uri) -> uri.path(path).build(id))
+				.header(HttpHeaders.AUTHORIZATION, editor.bearer())
+				.header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
+				.header("Idempotency-Key", key);
+			if (body != null) {
+				request.contentType(MediaType.APPLICATION_JSON).body(body);
+			}
+			return request
+				.exchange((req, response) -> answer(response.getStatusCode().value(), response.bodyTo(JsonNode.class)));
+		});
 	}
 
 	private JsonNode answer(int status, @Nullable JsonNode body) {

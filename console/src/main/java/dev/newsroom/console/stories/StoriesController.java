@@ -1,6 +1,8 @@
 package dev.newsroom.console.stories;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -74,28 +76,151 @@ class StoriesController {
 			case "edit" -> {
 				return "compose";
 			}
+			case "schedule" -> {
+				return confirmSchedule(form, model, response);
+			}
 			case "draft" -> draft = true;
 			case "publish-confirmed" -> draft = false;
-			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"Unknown action '" + action + "': the form sends draft, publish, publish-confirmed or edit.");
+			case "schedule-confirmed" -> {
+				try {
+					return "redirect:/stories/" + this.publisher.schedule(editor, form, form.publishInstant());
+				}
+				catch (PublisherRefusal refusal) {
+					return composeAgain(refusal, model, response);
+				}
+			}
+			default -> throw unknown(action);
 		}
 		try {
 			return "redirect:/stories/" + this.publisher.create(editor, form, draft);
 		}
 		catch (PublisherRefusal refusal) {
+			return composeAgain(refusal, model, response);
+		}
+	}
+
+	private String confirmSchedule(StoryForm form, Model model, HttpServletResponse response) {
+		try {
+			Instant at = form.publishInstant();
+			model.addAttribute("confirmingSchedule", at);
+			return "compose";
+		}
+		catch (PublisherRefusal refusal) {
+			return composeAgain(refusal, model, response);
+		}
+	}
+
+	@GetMapping("/stories/{id}/edit")
+	String edit(@PathVariable String id, @AuthenticationPrincipal Editor editor, Model model) {
+		JsonNode story = this.publisher.story(editor, id);
+		model.addAttribute("form", StoryForm.of(story));
+		model.addAttribute("storyId", id);
+		model.addAttribute("published", "PUBLISHED".equals(story.path("status").asString()));
+		return "compose";
+	}
+
+	/**
+	 * Saves an edit made to the form's version. A change to a published story is a
+	 * correction or a silent fix, shown for confirmation first. If someone changed the
+	 * story since (412), the page shows what differs, to reload theirs or overwrite it
+	 * knowingly.
+	 */
+	@PostMapping("/stories/{id}")
+	String update(@PathVariable String id, @ModelAttribute("form") StoryForm form, @RequestParam String action,
+			@AuthenticationPrincipal Editor editor, Model model, HttpServletResponse response) {
+		model.addAttribute("storyId", id);
+		JsonNode current = this.publisher.story(editor, id);
+		boolean published = "PUBLISHED".equals(current.path("status").asString());
+		model.addAttribute("published", published);
+		switch (action) {
+			case "save" -> {
+				if (published) {
+					model.addAttribute("confirmingChange", true);
+					return "compose";
+				}
+			}
+			case "save-confirmed", "overwrite" -> {
+			}
+			default -> throw unknown(action);
+		}
+		if ("overwrite".equals(action)) {
+			form.setVersion(current.path("version").asLong());
+		}
+		try {
+			this.publisher.update(editor, id, form, published);
+			return "redirect:/stories/" + id;
+		}
+		catch (PublisherRefusal refusal) {
+			if (refusal.status() == 412) {
+				JsonNode now = this.publisher.story(editor, id);
+				// Overwriting is another request: it gets a key of its own.
+				form.renewIdempotencyKey();
+				model.addAttribute("conflict", refusal.getMessage());
+				model.addAttribute("theirVersion", now.path("version").asLong());
+				model.addAttribute("theirEditor", now.path("lastChangedBy").asString());
+				model.addAttribute("differences", form.differencesFrom(now));
+				response.setStatus(412);
+				return "compose";
+			}
+			return composeAgain(refusal, model, response);
+		}
+	}
+
+	/** Publishes a draft, or retracts a published story with a reason, once confirmed. */
+	@PostMapping("/stories/{id}/{change:publish|retract}")
+	String change(@PathVariable String id, @PathVariable String change, @RequestParam long version,
+			@RequestParam String key, @RequestParam(defaultValue = "") String reason,
+			@RequestParam(defaultValue = "false") boolean confirmed, @AuthenticationPrincipal Editor editor,
+			Model model, HttpServletResponse response) {
+		if (!confirmed) {
+			String view = story(id, editor, model);
+			model.addAttribute("confirming", change);
+			model.addAttribute("reason", reason);
+			// The confirmation sends the key of the first request: a double click is one.
+			model.addAttribute("key", key);
+			return view;
+		}
+		try {
+			if ("publish".equals(change)) {
+				this.publisher.publish(editor, id, version, key);
+			}
+			else {
+				this.publisher.retract(editor, id, version, key, reason.strip());
+			}
+			return "redirect:/stories/" + id;
+		}
+		catch (PublisherRefusal refusal) {
 			response.setStatus(refusal.status());
 			model.addAttribute("refusal", refusal.getMessage());
 			model.addAttribute("fieldErrors", refusal.fieldErrors());
-			return "compose";
+			String view = story(id, editor, model);
+			model.addAttribute("reason", reason);
+			return view;
 		}
+	}
+
+	private static String composeAgain(PublisherRefusal refusal, Model model, HttpServletResponse response) {
+		response.setStatus(refusal.status());
+		model.addAttribute("refusal", refusal.getMessage());
+		model.addAttribute("fieldErrors", refusal.fieldErrors());
+		return "compose";
+	}
+
+	private static ResponseStatusException unknown(String action) {
+		return new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown action '" + action
+				+ "': the forms send draft, publish, schedule, save, their -confirmed forms, edit or overwrite.");
 	}
 
 	@GetMapping("/stories/{id}")
 	String story(@PathVariable String id, @AuthenticationPrincipal Editor editor, Model model) {
 		JsonNode story = this.publisher.story(editor, id);
 		model.addAttribute("story", story);
-		model.addAttribute("state", story.has("status") ? StorySummary.state(story) : "retracted");
+		// A retracted story is answered as a problem (410), whose status is its number.
+		model.addAttribute("state", story.path("status").isString() ? StorySummary.state(story) : "retracted");
 		model.addAttribute("views", this.views.of(List.of(id)).get(id));
+		model.addAttribute("history",
+				this.publisher.history(editor, id).path("versions").valueStream().map(StoryVersion::of).toList());
+		model.addAttribute("key", UUID.randomUUID().toString());
 		return "story";
 	}
 
