@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param publisherUrl the publisher: accounts, articles ({@code NEWSROOM_PUBLISHER_URL})
  * @param viewCounterUrl the view counter: views ({@code NEWSROOM_VIEW_COUNTER_URL})
+ * @param notifierUrl the notifier: deliveries ({@code NEWSROOM_NOTIFIER_URL})
  * @param timeout how long a call to a service may take before the page says it is
  * unavailable
  */
@@ -21,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("newsroom.console")
 public record ConsoleSettings(@DefaultValue("http://localhost:8082") @NotNull URI publisherUrl,
 		@DefaultValue("http://localhost:8083") @NotNull URI viewCounterUrl,
+		@DefaultValue("http://localhost:8084") @NotNull URI notifierUrl,
 		@DefaultValue("10s") @NotNull Duration timeout) {
 
 }

@@ -23,6 +23,11 @@ class ServiceClients {
 		return client(settings, settings.viewCounterUrl().toString());
 	}
 
+	@Bean
+	RestClient notifierClient(ConsoleSettings settings) {
+		return client(settings, settings.notifierUrl().toString());
+	}
+
 	private static RestClient client(ConsoleSettings settings, String baseUrl) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);

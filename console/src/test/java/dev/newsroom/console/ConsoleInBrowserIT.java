@@ -18,11 +18,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +50,11 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import dev.newsroom.testsupport.EmbeddedStack;
 import dev.newsroom.testsupport.JarProcess;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -82,6 +91,10 @@ class ConsoleInBrowserIT {
 
 	private JarProcess viewCounter;
 
+	private JarProcess notifier;
+
+	private WireMockServer partner;
+
 	private ConfigurableApplicationContext console;
 
 	private String consoleUrl;
@@ -113,9 +126,23 @@ class ConsoleInBrowserIT {
 		Map<String, String> viewCounterEnvironment = new HashMap<>(registryUser);
 		viewCounterEnvironment.put("NEWSROOM_VISITOR_SECRET", UUID.randomUUID().toString());
 		this.viewCounter = JarProcess.start("view-counter", viewCounterProperties, viewCounterEnvironment);
+		// The notifier's one channel: a partner's webhook, faked by WireMock.
+		this.partner = new WireMockServer(options().dynamicPort());
+		this.partner.start();
+		this.partner.stubFor(post(urlEqualTo("/hooks")).willReturn(aResponse().withStatus(204)));
+		Map<String, String> notifierProperties = new HashMap<>(kafka);
+		notifierProperties.put("newsroom.notifier.security.accounts-file", accounts.toString());
+		notifierProperties.put("newsroom.notifier.channels.partner.platform", "webhook");
+		notifierProperties.put("newsroom.notifier.channels.partner.webhook.url", this.partner.baseUrl() + "/hooks");
+		notifierProperties.put("newsroom.notifier.channels.partner.webhook.secret",
+				"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+		Map<String, String> notifierEnvironment = new HashMap<>(registryUser);
+		notifierEnvironment.put("NEWSROOM_INSTANCE_ID", "console-it-notifier");
+		this.notifier = JarProcess.start("notifier", notifierProperties, notifierEnvironment);
 		this.console = new SpringApplicationBuilder(ConsoleApplication.class).run("--server.port=0",
 				"--newsroom.console.publisher-url=" + this.publisher.url(),
-				"--newsroom.console.view-counter-url=" + this.viewCounter.url(), "--spring.main.banner-mode=off");
+				"--newsroom.console.view-counter-url=" + this.viewCounter.url(),
+				"--newsroom.console.notifier-url=" + this.notifier.url(), "--spring.main.banner-mode=off");
 		this.consoleUrl = "http://localhost:" + ((WebServerApplicationContext) this.console).getWebServer().getPort();
 	}
 
@@ -123,6 +150,12 @@ class ConsoleInBrowserIT {
 	void stop() {
 		if (this.console != null) {
 			this.console.close();
+		}
+		if (this.notifier != null) {
+			this.notifier.close();
+		}
+		if (this.partner != null) {
+			this.partner.stop();
 		}
 		if (this.viewCounter != null) {
 			this.viewCounter.close();
@@ -285,6 +318,8 @@ class ConsoleInBrowserIT {
 			click(browser, "publish");
 			click(browser, "publish-confirmed");
 			String id = storyId(browser);
+			awaitDelivered(browser, "announce");
+			screenshot(browser, "story-announced");
 
 			browser.findElement(By.linkText("Edit")).click();
 			WebElement title = browser.findElement(By.id("title"));
@@ -302,6 +337,7 @@ class ConsoleInBrowserIT {
 			assertThat(browser.findElement(By.cssSelector("#corrections + ul")).getText())
 				.isEqualTo("An earlier version misstated the vote count.");
 			assertThat(browser.findElements(By.cssSelector("table.history tbody tr"))).hasSize(2);
+			awaitDelivered(browser, "correct");
 			screenshot(browser, "story-corrected");
 
 			browser.findElement(By.id("reason")).sendKeys("Withdrawn for legal reasons");
@@ -313,7 +349,17 @@ class ConsoleInBrowserIT {
 			await().atMost(WAIT).until(() -> browser.findElement(By.tagName("h1")).getText().equals("Retracted"));
 			assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
 				.contains("Withdrawn for legal reasons");
+			awaitDelivered(browser, "retract");
 			screenshot(browser, "story-retracted");
+			List<String> sent = new ArrayList<>();
+			for (LoggedRequest hook : this.partner.findAll(postRequestedFor(urlEqualTo("/hooks")))) {
+				JsonNode event = json.readTree(hook.getBodyAsString());
+				if (id.equals(event.path("data").path("articleId").asString())) {
+					sent.add(event.path("type").asString());
+				}
+			}
+			assertThat(sent).as("the partner's webhook calls for the story")
+				.containsExactly("article.published", "article.corrected", "article.retracted");
 		}
 		finally {
 			browser.quit();
@@ -385,6 +431,17 @@ class ConsoleInBrowserIT {
 		finally {
 			browser.quit();
 		}
+	}
+
+	/** Reloads the story page until its delivery of that kind shows as delivered. */
+	private static void awaitDelivered(ChromeDriver browser, String action) {
+		await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			browser.navigate().refresh();
+			assertThat(browser.findElements(By.cssSelector("tr[data-action='" + action + "'] .delivery")))
+				.as("%s deliveries", action)
+				.extracting(WebElement::getText)
+				.containsExactly("delivered");
+		});
 	}
 
 	private static String storyId(ChromeDriver browser) {

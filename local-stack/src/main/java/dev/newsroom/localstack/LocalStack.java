@@ -200,6 +200,7 @@ public final class LocalStack {
 		if ("console".equals(service)) {
 			properties.put("newsroom.console.publisher-url", "http://localhost:" + settings.portOf("publisher"));
 			properties.put("newsroom.console.view-counter-url", "http://localhost:" + settings.portOf("view-counter"));
+			properties.put("newsroom.console.notifier-url", "http://localhost:" + settings.portOf("notifier"));
 		}
 		if ("view-counter".equals(service)) {
 			properties.put("spring.kafka.streams.state-dir",

@@ -36,9 +36,12 @@ class StoriesController {
 
 	private final ViewCounts views;
 
-	StoriesController(PublisherApi publisher, ViewCounts views) {
+	private final Deliveries deliveries;
+
+	StoriesController(PublisherApi publisher, ViewCounts views, Deliveries deliveries) {
 		this.publisher = publisher;
 		this.views = views;
+		this.deliveries = deliveries;
 	}
 
 	@GetMapping("/")
@@ -220,6 +223,7 @@ class StoriesController {
 		model.addAttribute("views", this.views.of(List.of(id)).get(id));
 		model.addAttribute("history",
 				this.publisher.history(editor, id).path("versions").valueStream().map(StoryVersion::of).toList());
+		model.addAttribute("deliveries", this.deliveries.of(id));
 		model.addAttribute("key", UUID.randomUUID().toString());
 		return "story";
 	}
