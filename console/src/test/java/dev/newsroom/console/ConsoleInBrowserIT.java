@@ -546,7 +546,7 @@ class ConsoleInBrowserIT {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-GB",
+				"--disable-dev-shm-usage", "--window-size=1280,1500", "--lang=en-GB",
 				"--user-data-dir=" + this.profiles.resolve(UUID.randomUUID().toString()));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
