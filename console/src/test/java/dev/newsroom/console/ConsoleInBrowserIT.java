@@ -221,6 +221,15 @@ class ConsoleInBrowserIT {
 			WebElement row = browser.findElement(By.cssSelector("tr[data-article-id='" + id + "']"));
 			assertThat(row.findElement(By.cssSelector(".state")).getText()).isEqualTo("published");
 			assertThat(row.findElement(By.cssSelector(".views")).getText()).isEqualTo(String.valueOf(views(id)));
+
+			browser.get(this.consoleUrl + "/most-read?edition=az&window=1h");
+			await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				browser.navigate().refresh();
+				assertThat(browser.findElements(By.cssSelector("#most-read tr[data-article-id='" + id + "'] a")))
+					.extracting(WebElement::getText)
+					.containsExactly("Bakıda büdcə qəbul edildi");
+			});
+			screenshot(browser, "most-read");
 		}
 		finally {
 			browser.quit();
@@ -360,6 +369,12 @@ class ConsoleInBrowserIT {
 			}
 			assertThat(sent).as("the partner's webhook calls for the story")
 				.containsExactly("article.published", "article.corrected", "article.retracted");
+
+			browser.get(this.consoleUrl + "/channels");
+			WebElement partnerChannel = browser.findElement(By.cssSelector("#channels tr[data-channel=partner]"));
+			assertThat(partnerChannel.findElement(By.cssSelector(".health")).getText()).isEqualTo("posting");
+			assertThat(partnerChannel.getText()).contains("delivered: ");
+			screenshot(browser, "channels");
 		}
 		finally {
 			browser.quit();
