@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -208,13 +209,20 @@ class ConsoleInBrowserIT {
 			String id = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
 			screenshot(browser, "story-published");
 
+			// The count rises on the open page, without a reload (server-sent events).
+			String page = browser.getWindowHandle()
+					+ browser.findElement(By.tagName("main")).getAttribute("sse-connect");
 			await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
 				if (views(id) == 0) {
 					beacon(id);
 				}
-				browser.navigate().refresh();
 				assertThat(browser.findElement(By.id("views")).getText()).isNotIn("0", "—");
 			});
+			assertThat(browser.getWindowHandle() + browser.findElement(By.tagName("main")).getAttribute("sse-connect"))
+				.isEqualTo(page);
+			assertThat(browser.executeScript("return performance.getEntriesByType('navigation').length"))
+				.as("pages loaded in this tab's document")
+				.isEqualTo(1L);
 			screenshot(browser, "story-with-views");
 			browser.get(this.consoleUrl + "/?q=" + URLEncoder.encode("büdcə", StandardCharsets.UTF_8));
 			screenshot(browser, "stories-list-filtered");
@@ -230,6 +238,28 @@ class ConsoleInBrowserIT {
 					.containsExactly("Bakıda büdcə qəbul edildi");
 			});
 			screenshot(browser, "most-read");
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void theStoriesListSaysWhenAnotherEditorChangesAStory() throws Exception {
+		ChromeDriver browser = browser();
+		try {
+			signIn(browser, EDITOR, this.password);
+			await().atMost(WAIT)
+				.until(() -> browser.findElement(By.tagName("main")).getAttribute("sse-connect") != null);
+			String slug = "other-" + UUID.randomUUID().toString().substring(0, 8);
+			publisherCall("POST", "/api/articles", WRITER, null,
+					"""
+							{"edition":"en","section":"politics","slug":"%s","title":"A writer's draft","lead":"L","body":"<p>B</p>","draft":true}"""
+						.formatted(slug));
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(browser.findElement(By.id("stories-changed")).getText())
+					.startsWith("Stories changed since this page was shown."));
+			screenshot(browser, "stories-changed");
 		}
 		finally {
 			browser.quit();
@@ -327,6 +357,7 @@ class ConsoleInBrowserIT {
 			click(browser, "publish");
 			click(browser, "publish-confirmed");
 			String id = storyId(browser);
+			// The delivery appears on the open page, without a reload.
 			awaitDelivered(browser, "announce");
 			screenshot(browser, "story-announced");
 
@@ -448,10 +479,12 @@ class ConsoleInBrowserIT {
 		}
 	}
 
-	/** Reloads the story page until its delivery of that kind shows as delivered. */
+	/**
+	 * Waits, without a reload, until the story page shows its delivery of that kind as
+	 * delivered; the live updates replace the table meanwhile.
+	 */
 	private static void awaitDelivered(ChromeDriver browser, String action) {
-		await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-			browser.navigate().refresh();
+		await().atMost(WAIT).ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
 			assertThat(browser.findElements(By.cssSelector("tr[data-action='" + action + "'] .delivery")))
 				.as("%s deliveries", action)
 				.extracting(WebElement::getText)

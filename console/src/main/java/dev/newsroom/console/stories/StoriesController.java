@@ -217,6 +217,7 @@ class StoriesController {
 	@GetMapping("/stories/{id}")
 	String story(@PathVariable String id, @AuthenticationPrincipal Editor editor, Model model) {
 		JsonNode story = this.publisher.story(editor, id);
+		model.addAttribute("articleId", id);
 		model.addAttribute("story", story);
 		// A retracted story is answered as a problem (410), whose status is its number.
 		model.addAttribute("state", story.path("status").isString() ? StorySummary.state(story) : "retracted");
