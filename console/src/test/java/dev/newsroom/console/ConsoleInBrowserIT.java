@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -52,6 +53,7 @@ import dev.newsroom.testsupport.EmbeddedStack;
 import dev.newsroom.testsupport.JarProcess;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -406,6 +408,42 @@ class ConsoleInBrowserIT {
 			assertThat(partnerChannel.findElement(By.cssSelector(".health")).getText()).isEqualTo("posting");
 			assertThat(partnerChannel.getText()).contains("delivered: ");
 			screenshot(browser, "channels");
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aFailedDeliveryIsRetriedFromTheStoryPageWithTheEditorsToken() throws Exception {
+		String slug = "refused-" + UUID.randomUUID().toString().substring(0, 8);
+		StubMapping refusing = this.partner.stubFor(post(urlEqualTo("/hooks")).atPriority(1)
+			.withRequestBody(containing(slug))
+			.willReturn(aResponse().withStatus(422)));
+		ChromeDriver browser = browser();
+		try {
+			signIn(browser, EDITOR, this.password);
+			compose(browser, "en", "politics", slug, "Refused at first", false);
+			click(browser, "publish");
+			click(browser, "publish-confirmed");
+			storyId(browser);
+			await().atMost(WAIT)
+				.ignoreException(StaleElementReferenceException.class)
+				.untilAsserted(
+						() -> assertThat(browser.findElements(By.cssSelector("tr[data-action=announce] .delivery")))
+							.extracting(WebElement::getText)
+							.containsExactly("failed"));
+			screenshot(browser, "delivery-failed");
+			this.partner.removeStub(refusing);
+			String before = browser.getCurrentUrl();
+			browser.findElement(By.cssSelector("tr[data-action=announce] button[aria-label='Retry on partner']"))
+				.click();
+			await().atMost(WAIT).until(() -> browser.getCurrentUrl().equals(before));
+			awaitDelivered(browser, "announce");
+			assertThat(browser.findElement(By.cssSelector("tr[data-action=announce] td.number")).getText())
+				.as("attempts")
+				.isEqualTo("2");
+			screenshot(browser, "delivery-retried");
 		}
 		finally {
 			browser.quit();

@@ -7,11 +7,19 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+
+import dev.newsroom.console.signin.Editor;
+import dev.newsroom.console.stories.Deliveries;
 
 /**
  * Every channel the notifier posts to: whether it is paused and why (an expired token,
@@ -22,8 +30,24 @@ class ChannelsController {
 
 	private final RestClient notifier;
 
-	ChannelsController(RestClient notifierClient) {
+	private final Deliveries deliveries;
+
+	ChannelsController(RestClient notifierClient, Deliveries deliveries) {
 		this.notifier = notifierClient;
+		this.deliveries = deliveries;
+	}
+
+	/** Resumes a paused channel, as the editor, once its cause is fixed. */
+	@PostMapping("/channels/{name}/resume")
+	String resume(@PathVariable String name, @AuthenticationPrincipal Editor editor, Model model,
+			HttpServletResponse response) {
+		String refused = this.deliveries.resume(editor, name);
+		if (refused == null) {
+			return "redirect:/channels";
+		}
+		response.setStatus(HttpServletResponse.SC_CONFLICT);
+		model.addAttribute("refusal", refused);
+		return channels(model);
 	}
 
 	@GetMapping("/channels")

@@ -2,22 +2,26 @@ package dev.newsroom.console.stories;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+
+import dev.newsroom.console.signin.Editor;
 
 /**
  * A story's deliveries on every channel, as the notifier's ledger has them. When the
  * notifier cannot be reached the page still shows, saying so.
  */
 @Component
-class Deliveries {
+public class Deliveries {
 
 	private static final Logger logger = LoggerFactory.getLogger(Deliveries.class);
 
@@ -47,8 +51,46 @@ class Deliveries {
 	}
 
 	/**
+	 * Asks the notifier, as the editor, to retry or cancel a delivery.
+	 * @param command {@code retry} or {@code cancel}
+	 * @return what went wrong, or {@code null} if the notifier took it
+	 */
+	@Nullable String command(Editor editor, String articleId, String deliveryId, String command) {
+		return post(editor, "/api/articles/{id}/deliveries/{delivery}/" + command, articleId, deliveryId);
+	}
+
+	/**
+	 * Asks the notifier, as the editor, to resume a paused channel.
+	 * @return what went wrong, or {@code null} if the notifier took it
+	 */
+	public @Nullable String resume(Editor editor, String channel) {
+		return post(editor, "/api/channels/{channel}/resume", channel);
+	}
+
+	private @Nullable String post(Editor editor, String path, Object... variables) {
+		try {
+			return this.notifier.post()
+				.uri(path, variables)
+				.header(HttpHeaders.AUTHORIZATION, editor.bearer())
+				.exchange((request, response) -> {
+					if (response.getStatusCode().is2xxSuccessful()) {
+						return null;
+					}
+					JsonNode problem = response.bodyTo(JsonNode.class);
+					String detail = (problem != null) ? problem.path("detail").asString("") : "";
+					return "The notifier refused it (" + response.getStatusCode().value() + ")"
+							+ (detail.isEmpty() ? "." : ": " + detail);
+				});
+		}
+		catch (RestClientException ex) {
+			return "The notifier could not be reached (" + ex.getMessage() + "). Try again in a moment.";
+		}
+	}
+
+	/**
 	 * A delivery of a story to a channel.
 	 *
+	 * @param deliveryId its id, the same on every attempt
 	 * @param channel the channel's name
 	 * @param platform its platform
 	 * @param action announce, correct or retract
@@ -59,15 +101,32 @@ class Deliveries {
 	 * @param postUrl the post on the platform, once there is one
 	 * @param updatedAt when its state last changed
 	 */
-	public record Delivery(String channel, String platform, String action, long articleVersion, String state,
-			int attempts, @Nullable String lastError, @Nullable String postUrl, Instant updatedAt) {
+	public record Delivery(String deliveryId, String channel, String platform, String action, long articleVersion,
+			String state, int attempts, @Nullable String lastError, @Nullable String postUrl, Instant updatedAt) {
+
+		/** States an editor may retry from, as the notifier allows. */
+		private static final Set<String> RETRYABLE = Set.of("failed", "uncertain", "expired", "cancelled",
+				"left to editor", "skipped");
+
+		/** States an editor may cancel, as the notifier allows. */
+		private static final Set<String> CANCELLABLE = Set.of("pending", "paused", "uncertain", "failed",
+				"left to editor");
 
 		static Delivery of(JsonNode delivery) {
-			return new Delivery(delivery.path("channel").asString(), delivery.path("platform").asString(),
-					delivery.path("action").asString(), delivery.path("articleVersion").asLong(),
+			return new Delivery(delivery.path("deliveryId").asString(), delivery.path("channel").asString(),
+					delivery.path("platform").asString(), delivery.path("action").asString(),
+					delivery.path("articleVersion").asLong(),
 					delivery.path("state").asString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
 					delivery.path("attempts").asInt(), text(delivery.path("lastError")), text(delivery.path("postUrl")),
 					Instant.parse(delivery.path("updatedAt").asString()));
+		}
+
+		public boolean retryable() {
+			return RETRYABLE.contains(this.state);
+		}
+
+		public boolean cancellable() {
+			return CANCELLABLE.contains(this.state);
 		}
 
 		private static @Nullable String text(JsonNode node) {

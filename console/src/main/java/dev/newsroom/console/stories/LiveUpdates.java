@@ -20,6 +20,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,7 +66,7 @@ class LiveUpdates {
 	}
 
 	@GetMapping(path = "/live/stories/{id}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter story(@PathVariable String id) {
+	SseEmitter story(@PathVariable String id, CsrfToken csrf) {
 		AtomicReference<String> lastViews = new AtomicReference<>();
 		AtomicReference<String> lastDeliveries = new AtomicReference<>();
 		return stream("story " + id, (emitter) -> {
@@ -73,6 +74,8 @@ class LiveUpdates {
 			send(emitter, "views", (count != null) ? count.toString() : "—", lastViews);
 			Context context = new Context(Locale.ENGLISH);
 			context.setVariable("deliveries", this.deliveries.of(id));
+			context.setVariable("articleId", id);
+			context.setVariable("_csrf", csrf);
 			send(emitter, "deliveries", this.templates.process("story", Set.of("deliveries"), context), lastDeliveries);
 		});
 	}

@@ -202,6 +202,20 @@ class StoriesController {
 		}
 	}
 
+	/** Retries or cancels one of the story's deliveries, as the editor. */
+	@PostMapping("/stories/{id}/deliveries/{deliveryId}/{command:retry|cancel}")
+	String delivery(@PathVariable String id, @PathVariable String deliveryId, @PathVariable String command,
+			@AuthenticationPrincipal Editor editor, Model model, HttpServletResponse response) {
+		String refused = this.deliveries.command(editor, id, deliveryId, command);
+		if (refused == null) {
+			return "redirect:/stories/" + id;
+		}
+		response.setStatus(HttpServletResponse.SC_CONFLICT);
+		String view = story(id, editor, model);
+		model.addAttribute("refusal", refused);
+		return view;
+	}
+
 	private static String composeAgain(PublisherRefusal refusal, Model model, HttpServletResponse response) {
 		response.setStatus(refusal.status());
 		model.addAttribute("refusal", refusal.getMessage());

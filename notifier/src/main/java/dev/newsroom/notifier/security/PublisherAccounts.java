@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,7 @@ final class PublisherAccounts implements AuthenticationProvider {
 
 	private final Map<String, Instant> verified = new ConcurrentHashMap<>();
 
-	private volatile Snapshot snapshot = new Snapshot(null, Map.of());
+	private volatile Snapshot snapshot = new Snapshot(null, Map.of(), Map.of());
 
 	PublisherAccounts(Path file, PasswordEncoder encoder, Clock clock) {
 		this.file = file.toAbsolutePath();
@@ -94,6 +95,41 @@ final class PublisherAccounts implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.authenticated(name, null, authorities);
 	}
 
+	/**
+	 * Signs in with an API token the publisher issued ({@code POST /api/tokens}), which
+	 * its accounts file holds as a SHA-256 hash with its account and expiry: what the
+	 * editors' console calls with.
+	 * @param token the token, {@code nr_…}
+	 * @return the token's account, with its roles
+	 * @throws BadCredentialsException if the token is unknown, expired, or its account is
+	 * gone
+	 */
+	Authentication authenticateToken(String token) {
+		accounts();
+		Snapshot current = this.snapshot;
+		StoredToken stored = current.tokens().get(hash(token));
+		Account account = (stored != null) ? current.accounts().get(stored.account()) : null;
+		if (stored == null || account == null || !this.clock.instant().isBefore(stored.expiresAt())) {
+			throw new BadCredentialsException("Unknown or expired token");
+		}
+		List<SimpleGrantedAuthority> authorities = Roles.implied(account.roles())
+			.stream()
+			.map(SimpleGrantedAuthority::new)
+			.toList();
+		return UsernamePasswordAuthenticationToken.authenticated(account.name(), null, authorities);
+	}
+
+	private static String hash(String token) {
+		try {
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
@@ -121,7 +157,12 @@ final class PublisherAccounts implements AuthenticationProvider {
 						.stream()
 						.collect(Collectors.toMap(Account::name, (account) -> account, (first, second) -> first))
 					: Map.of();
-			this.snapshot = new Snapshot(modified, accounts);
+			Map<String, StoredToken> tokens = (contents.tokens() != null)
+					? contents.tokens()
+						.stream()
+						.collect(Collectors.toMap(StoredToken::hash, (token) -> token, (first, second) -> first))
+					: Map.of();
+			this.snapshot = new Snapshot(modified, accounts, tokens);
 			this.verified.clear();
 			logger.info("Read {} account(s) from {}", accounts.size(), this.file);
 			return accounts;
@@ -147,11 +188,16 @@ final class PublisherAccounts implements AuthenticationProvider {
 		}
 	}
 
-	private record Snapshot(@Nullable FileTime modified, Map<String, Account> accounts) {
+	private record Snapshot(@Nullable FileTime modified, Map<String, Account> accounts,
+			Map<String, StoredToken> tokens) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Contents(@Nullable List<Account> accounts) {
+	record Contents(@Nullable List<Account> accounts, @Nullable List<StoredToken> tokens) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record StoredToken(String hash, String account, Instant expiresAt) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

@@ -29,7 +29,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * The filter chain: stateless, no session or CSRF token (no cookie signs anyone in); HTTP
@@ -47,6 +50,10 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain notifierSecurity(HttpSecurity http, NotifierSecuritySettings settings, Clock clock) {
 		PublisherAccounts accounts = new PublisherAccounts(settings.accountsFile(), new BCryptPasswordEncoder(), clock);
+		AuthenticationEntryPoint refused = (request, response, ex) -> problem(response, 401,
+				"Sign in as an editor: HTTP Basic with the publisher's account, a token from the publisher, or a "
+						+ "bearer token from the newsroom's identity provider");
+		http.addFilterBefore(new PublisherTokenFilter(accounts, refused), BasicAuthenticationFilter.class);
 		http.authenticationManager(new ProviderManager(accounts))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable)
@@ -76,9 +83,15 @@ class SecurityConfiguration {
 		if (oidc.issuer() != null) {
 			String issuer = oidc.issuer().toString();
 			JwtDecoder decoder = new SupplierJwtDecoder(() -> NimbusJwtDecoder.withIssuerLocation(issuer).build());
-			http.oauth2ResourceServer((resource) -> resource.jwt((jwt) -> jwt.decoder(decoder)
-				.jwtAuthenticationConverter(
-						(token) -> new JwtAuthenticationToken(token, authorities(token, oidc), name(token)))));
+			// The publisher's own tokens are not JWTs; PublisherTokenFilter takes them.
+			DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+			http.oauth2ResourceServer((resource) -> resource.bearerTokenResolver((request) -> {
+				String token = bearer.resolve(request);
+				return (token != null && token.startsWith("nr_")) ? null : token;
+			})
+				.jwt((jwt) -> jwt.decoder(decoder)
+					.jwtAuthenticationConverter(
+							(token) -> new JwtAuthenticationToken(token, authorities(token, oidc), name(token)))));
 		}
 		return http.build();
 	}
