@@ -240,6 +240,16 @@ class ConsoleInBrowserIT {
 					.containsExactly("Bakıda büdcə qəbul edildi");
 			});
 			screenshot(browser, "most-read");
+			browser.get(this.consoleUrl + "/stories/" + id);
+			assertThat(browser.findElement(By.cssSelector(".views .rank")).getText())
+				.isEqualTo("· most read: #1 in the last hour, #1 in 24 hours");
+			// The list sums up each channel's delivery of the story.
+			browser.get(this.consoleUrl + "/?q=" + URLEncoder.encode("büdcə", StandardCharsets.UTF_8));
+			await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				browser.navigate().refresh();
+				assertThat(browser.findElement(By.cssSelector("tr[data-article-id='" + id + "'] .channel-summary"))
+					.getText()).isEqualTo("partner: posted");
+			});
 		}
 		finally {
 			browser.quit();

@@ -1,8 +1,12 @@
 package dev.newsroom.console.stories;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,6 +52,28 @@ public class Deliveries {
 			logger.warn("Deliveries of {} are not shown: the notifier did not answer ({})", articleId, ex.getMessage());
 			return null;
 		}
+	}
+
+	/**
+	 * Each channel's latest delivery of each story, in the editors' words: posted,
+	 * waiting, paused, failed, uncertain, or the state itself.
+	 * @param articleIds the stories of a page
+	 * @return by story, by channel; a story the notifier did not answer for is left out
+	 */
+	Map<String, Map<String, String>> summaries(List<String> articleIds) {
+		Map<String, Map<String, String>> summaries = new HashMap<>();
+		for (String id : articleIds) {
+			List<Delivery> deliveries = of(id);
+			if (deliveries == null) {
+				continue;
+			}
+			Map<String, String> byChannel = new TreeMap<>();
+			deliveries.stream()
+				.sorted(Comparator.comparing(Delivery::updatedAt))
+				.forEach((delivery) -> byChannel.put(delivery.channel(), delivery.summary()));
+			summaries.put(id, byChannel);
+		}
+		return summaries;
 	}
 
 	/**
@@ -119,6 +145,18 @@ public class Deliveries {
 					delivery.path("state").asString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
 					delivery.path("attempts").asInt(), text(delivery.path("lastError")), text(delivery.path("postUrl")),
 					Instant.parse(delivery.path("updatedAt").asString()));
+		}
+
+		/**
+		 * @return its state as the stories list says it
+		 */
+		public String summary() {
+			return switch (this.state) {
+				case "delivered" -> "posted";
+				case "pending", "attempting" -> "waiting";
+				case "left to editor" -> "uncertain";
+				default -> this.state;
+			};
 		}
 
 		public boolean retryable() {

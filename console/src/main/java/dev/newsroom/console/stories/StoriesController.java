@@ -52,7 +52,9 @@ class StoriesController {
 		StoryPage stories = this.publisher.search(editor, filter);
 		model.addAttribute("filter", filter);
 		model.addAttribute("stories", stories);
-		model.addAttribute("views", this.views.of(stories.stories().stream().map(StorySummary::id).toList()));
+		List<String> ids = stories.stories().stream().map(StorySummary::id).toList();
+		model.addAttribute("views", this.views.of(ids));
+		model.addAttribute("channels", this.deliveries.summaries(ids));
 		model.addAttribute("states", List.of("draft", "scheduled", "published", "retracted"));
 		return "stories";
 	}
@@ -236,6 +238,11 @@ class StoriesController {
 		// A retracted story is answered as a problem (410), whose status is its number.
 		model.addAttribute("state", story.path("status").isString() ? StorySummary.state(story) : "retracted");
 		model.addAttribute("views", this.views.of(List.of(id)).get(id));
+		if (story.path("publishedAt").isString()) {
+			String edition = story.path("edition").asString();
+			model.addAttribute("rankHour", this.views.rank(edition, "1h", id));
+			model.addAttribute("rankDay", this.views.rank(edition, "24h", id));
+		}
 		model.addAttribute("history",
 				this.publisher.history(editor, id).path("versions").valueStream().map(StoryVersion::of).toList());
 		model.addAttribute("deliveries", this.deliveries.of(id));

@@ -2,8 +2,10 @@ package dev.newsroom.console.stories;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +27,35 @@ class ViewCounts {
 
 	ViewCounts(RestClient viewCounterClient) {
 		this.viewCounter = viewCounterClient;
+	}
+
+	/**
+	 * @param edition the story's edition
+	 * @param window {@code 1h} or {@code 24h}
+	 * @param articleId the story
+	 * @return its place in the edition's most-read list of that window, from 1, or
+	 * {@code null} if it is not among the first 50 or the view counter did not answer
+	 */
+	@Nullable Integer rank(String edition, String window, String articleId) {
+		try {
+			JsonNode trending = this.viewCounter.get()
+				.uri((uri) -> uri.path("/api/trending")
+					.queryParam("edition", edition)
+					.queryParam("window", window)
+					.queryParam("limit", 50)
+					.build())
+				.retrieve()
+				.body(JsonNode.class);
+			List<String> ranked = (trending != null) ? trending.path("articles")
+				.valueStream()
+				.map((entry) -> entry.path("articleId").asString())
+				.toList() : List.of();
+			int index = ranked.indexOf(articleId);
+			return (index >= 0) ? index + 1 : null;
+		}
+		catch (RestClientException ex) {
+			return null;
+		}
 	}
 
 	/**
