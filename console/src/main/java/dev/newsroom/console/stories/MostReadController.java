@@ -12,8 +12,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 import dev.newsroom.console.signin.Editor;
 
@@ -28,12 +26,12 @@ class MostReadController {
 
 	private static final int LIMIT = 20;
 
-	private final RestClient viewCounter;
+	private final ViewCounts views;
 
 	private final PublisherApi publisher;
 
-	MostReadController(RestClient viewCounterClient, PublisherApi publisher) {
-		this.viewCounter = viewCounterClient;
+	MostReadController(ViewCounts views, PublisherApi publisher) {
+		this.views = views;
 		this.publisher = publisher;
 	}
 
@@ -44,7 +42,7 @@ class MostReadController {
 		String chosenEdition = edition.strip().matches("[a-z]{2}") ? edition.strip() : "en";
 		model.addAttribute("edition", chosenEdition);
 		model.addAttribute("window", chosen);
-		JsonNode trending = trending(chosenEdition, chosen);
+		JsonNode trending = this.views.trending(chosenEdition, chosen, LIMIT);
 		if (trending == null) {
 			model.addAttribute("unavailable", true);
 			model.addAttribute("ranked", List.of());
@@ -60,22 +58,6 @@ class MostReadController {
 		}
 		model.addAttribute("ranked", ranked);
 		return "most-read";
-	}
-
-	private @Nullable JsonNode trending(String edition, String window) {
-		try {
-			return this.viewCounter.get()
-				.uri((uri) -> uri.path("/api/trending")
-					.queryParam("edition", edition)
-					.queryParam("window", window)
-					.queryParam("limit", LIMIT)
-					.build())
-				.retrieve()
-				.body(JsonNode.class);
-		}
-		catch (RestClientException ex) {
-			return null;
-		}
 	}
 
 	/**

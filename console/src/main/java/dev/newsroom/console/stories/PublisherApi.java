@@ -66,15 +66,7 @@ class PublisherApi {
 	 * @return the new article's id
 	 */
 	String create(Editor editor, StoryForm form, boolean draft) {
-		JsonNode created = call(() -> this.publisher.post()
-			.uri("/api/articles")
-			.header(HttpHeaders.AUTHORIZATION, editor.bearer())
-			.header("Idempotency-Key", form.getIdempotencyKey())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(form.toRequest(draft))
-			.exchange(
-					(request, response) -> answer(response.getStatusCode().value(), response.bodyTo(JsonNode.class))));
-		return created.path("id").asString();
+		return create(editor, form, form.toRequest(draft));
 	}
 
 	/**
@@ -85,6 +77,10 @@ class PublisherApi {
 		Map<String, Object> request = form.toRequest(false);
 		request.remove("draft");
 		request.put("publishAt", publishAt.toString());
+		return create(editor, form, request);
+	}
+
+	private String create(Editor editor, StoryForm form, Map<String, Object> request) {
 		JsonNode created = call(() -> this.publisher.post()
 			.uri("/api/articles")
 			.header(HttpHeaders.AUTHORIZATION, editor.bearer())

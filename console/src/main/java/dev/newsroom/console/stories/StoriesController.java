@@ -157,13 +157,14 @@ class StoriesController {
 		}
 		catch (PublisherRefusal refusal) {
 			if (refusal.status() == 412) {
-				JsonNode now = this.publisher.story(editor, id);
 				// Overwriting is another request: it gets a key of its own.
 				form.renewIdempotencyKey();
 				model.addAttribute("conflict", refusal.getMessage());
-				model.addAttribute("theirVersion", now.path("version").asLong());
-				model.addAttribute("theirEditor", now.path("lastChangedBy").asString());
-				model.addAttribute("differences", form.differencesFrom(now));
+				// Read just before the change was sent: the version it was refused
+				// against.
+				model.addAttribute("theirVersion", current.path("version").asLong());
+				model.addAttribute("theirEditor", current.path("lastChangedBy").asString());
+				model.addAttribute("differences", form.differencesFrom(current));
 				response.setStatus(412);
 				return "compose";
 			}

@@ -37,23 +37,34 @@ class ViewCounts {
 	 * {@code null} if it is not among the first 50 or the view counter did not answer
 	 */
 	@Nullable Integer rank(String edition, String window, String articleId) {
+		JsonNode trending = trending(edition, window, 50);
+		List<String> ranked = (trending != null)
+				? trending.path("articles").valueStream().map((entry) -> entry.path("articleId").asString()).toList()
+				: List.of();
+		int index = ranked.indexOf(articleId);
+		return (index >= 0) ? index + 1 : null;
+	}
+
+	/**
+	 * @param edition an edition
+	 * @param window {@code 1h} or {@code 24h}
+	 * @param limit how many at most
+	 * @return the view counter's most-read list, or {@code null} if it did not answer
+	 */
+	@Nullable JsonNode trending(String edition, String window, int limit) {
 		try {
-			JsonNode trending = this.viewCounter.get()
+			return this.viewCounter.get()
 				.uri((uri) -> uri.path("/api/trending")
 					.queryParam("edition", edition)
 					.queryParam("window", window)
-					.queryParam("limit", 50)
+					.queryParam("limit", limit)
 					.build())
 				.retrieve()
 				.body(JsonNode.class);
-			List<String> ranked = (trending != null) ? trending.path("articles")
-				.valueStream()
-				.map((entry) -> entry.path("articleId").asString())
-				.toList() : List.of();
-			int index = ranked.indexOf(articleId);
-			return (index >= 0) ? index + 1 : null;
 		}
 		catch (RestClientException ex) {
+			logger.warn("The most-read list of {} is not shown: the view counter did not answer ({})", edition,
+					ex.getMessage());
 			return null;
 		}
 	}
