@@ -1,5 +1,8 @@
 package dev.newsroom.notifier.channels;
 
+import java.net.URI;
+import java.util.Optional;
+
 /**
  * A place where the site announces its articles: one Telegram channel, one X account, one
  * webhook. The delivery engine calls one channel from one thread at a time, and only for
@@ -58,6 +61,25 @@ public interface Channel {
 	default DeliveryReceipt remove(Post post, PostRef original, String deliveryId) {
 		throw ChannelException.notPossible(platform().displayName() + " cannot delete a post through its API: remove "
 				+ describe(original) + " by hand");
+	}
+
+	/**
+	 * What this channel would post for the article, without calling the platform: the
+	 * announcement, or for a post with a correction note the correction.
+	 * @param post the article as it would be posted
+	 * @return the text readers would see, measured as the platform measures it
+	 */
+	PostPreview preview(Post post);
+
+	/**
+	 * The platform's id of a post, read from its public link, for an editor who found an
+	 * uncertain delivery posted after all.
+	 * @param postUrl the post's link, as readers open it
+	 * @return the id later corrections and retractions need, or empty if the link does
+	 * not carry it
+	 */
+	default Optional<String> postIdFromUrl(URI postUrl) {
+		return Optional.empty();
 	}
 
 	private static String describe(PostRef post) {

@@ -11,15 +11,17 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.newsroom.events.notification.Delivery;
 import dev.newsroom.notifier.ledger.Ledger;
 import dev.newsroom.notifier.ledger.LedgerUnavailableException;
 import dev.newsroom.notifier.routing.Channels;
 
 /**
  * The deliveries API: what happened to an article on every channel, and the editor's
- * retry, cancel and resume. Any instance answers, from its view of the ledger.
+ * retry, cancel, resolve and resume. Any instance answers, from its view of the ledger.
  */
 @RestController
 class DeliveriesController {
@@ -55,6 +57,22 @@ class DeliveriesController {
 			.body(DeliveryView.of(this.commands.cancel(articleId, deliveryId, editor.getName())));
 	}
 
+	/**
+	 * An editor's answer to an uncertain delivery (or one left to an editor):
+	 * {@code POSTED} with the post's link (and its id where the link does not carry it),
+	 * or {@code NOT_POSTED}, which posts it again, as a retry does.
+	 */
+	@PostMapping("/api/articles/{articleId}/deliveries/{deliveryId}/resolve")
+	ResponseEntity<DeliveryView> resolve(@PathVariable String articleId, @PathVariable String deliveryId,
+			@RequestBody Resolution resolution, Authentication editor) {
+		Delivery resolved = switch (resolution.outcome()) {
+			case POSTED -> this.commands.resolvePosted(articleId, deliveryId, resolution.postUrl(),
+					resolution.externalId(), editor.getName());
+			case NOT_POSTED -> this.commands.retry(articleId, deliveryId, editor.getName());
+		};
+		return ResponseEntity.accepted().body(DeliveryView.of(resolved));
+	}
+
 	@GetMapping("/api/channels")
 	List<ChannelView> channels() {
 		return this.channels.all().stream().map((configured) -> ChannelView.of(configured, this.ledger)).toList();
@@ -69,6 +87,11 @@ class DeliveriesController {
 	@ExceptionHandler
 	ProblemDetail notFound(DeliveryNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "No such delivery", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidResolution(InvalidResolutionException ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Resolution incomplete", ex.getMessage());
 	}
 
 	@ExceptionHandler

@@ -1,5 +1,6 @@
 package dev.newsroom.notifier.deliveries;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +9,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.newsroom.events.notification.Delivery;
 import dev.newsroom.events.notification.DeliveryAction;
 import dev.newsroom.events.notification.DeliveryState;
+import dev.newsroom.notifier.channels.Channel;
 import dev.newsroom.notifier.ledger.DeliveryWrites;
 import dev.newsroom.notifier.ledger.Ledger;
 import dev.newsroom.notifier.routing.Channels;
@@ -20,7 +23,8 @@ import dev.newsroom.notifier.routing.Channels;
 /**
  * What an editor can do to deliveries, written to the ledger as a new state of the
  * delivery with the editor's name; the channel's worker, on whichever instance, follows
- * it. A retry of an uncertain delivery is the editor's word that the post is not there.
+ * it. A retry of an uncertain delivery is the editor's word that the post is not there;
+ * {@link #resolvePosted} is the word that it is, with its link.
  */
 @Component
 class EditorCommands {
@@ -30,6 +34,9 @@ class EditorCommands {
 
 	private static final Set<DeliveryState> CANCELLABLE = EnumSet.of(DeliveryState.PENDING, DeliveryState.PAUSED,
 			DeliveryState.UNCERTAIN, DeliveryState.FAILED, DeliveryState.LEFT_TO_EDITOR);
+
+	private static final Set<DeliveryState> RESOLVABLE = EnumSet.of(DeliveryState.UNCERTAIN,
+			DeliveryState.LEFT_TO_EDITOR);
 
 	private final Ledger ledger;
 
@@ -74,6 +81,48 @@ class EditorCommands {
 			.build();
 		this.writes.write(cancelled);
 		return cancelled;
+	}
+
+	/**
+	 * The editor's word that an uncertain delivery was posted after all, or that a post
+	 * left to an editor was made by hand: the delivery becomes DELIVERED with the post's
+	 * link, so that a later correction or retraction edits or deletes that post.
+	 * @param articleId the article
+	 * @param deliveryId the delivery
+	 * @param postUrl the post's public link, as the editor found it on the platform
+	 * @param externalId the platform's id of the post, or null to take it from the link
+	 * @param editor who says so
+	 * @return the delivery as now recorded
+	 */
+	Delivery resolvePosted(String articleId, String deliveryId, @Nullable URI postUrl, @Nullable String externalId,
+			String editor) {
+		Delivery delivery = find(articleId, deliveryId);
+		if (!RESOLVABLE.contains(delivery.getState())) {
+			throw new DeliveryCommandRefusedException("Delivery " + deliveryId + " is " + delivery.getState()
+					+ ": only a delivery that is " + RESOLVABLE + " can be marked as posted");
+		}
+		Channel channel = this.channels.find(delivery.getChannel())
+			.map(Channels.Configured::channel)
+			.orElseThrow(() -> new DeliveryCommandRefusedException("Channel " + delivery.getChannel()
+					+ " is no longer configured: its deliveries cannot be resolved"));
+		String id = (externalId != null && !externalId.isBlank()) ? externalId.strip()
+				: (postUrl != null) ? channel.postIdFromUrl(postUrl).orElse(null) : null;
+		boolean announcement = delivery.getAction() == DeliveryAction.ANNOUNCE;
+		if (announcement && id == null && delivery.getState() == DeliveryState.UNCERTAIN) {
+			throw new InvalidResolutionException((postUrl == null)
+					? "Give the post's link (postUrl): later corrections and retractions of this article edit or "
+							+ "delete that post"
+					: "The link " + postUrl + " does not name a " + channel.platform().displayName()
+							+ " post this notifier can find again: give the post's id too (externalId)");
+		}
+		Delivery.Builder resolved = change(delivery, DeliveryState.DELIVERED, editor, now()).setNextAttemptAt(null)
+			.setLastError("Marked as posted by " + editor);
+		if (announcement) {
+			resolved.setExternalId(id).setExternalUrl((postUrl != null) ? postUrl.toString() : null);
+		}
+		Delivery posted = resolved.build();
+		this.writes.write(posted);
+		return posted;
 	}
 
 	List<Delivery> resume(String channel, String editor) {

@@ -73,6 +73,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
 						"/actuator/prometheus")
 				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/previews")
+				.authenticated()
 				.requestMatchers(HttpMethod.POST, "/api/**")
 				.hasRole("EDITOR")
 				.requestMatchers("/actuator/**")

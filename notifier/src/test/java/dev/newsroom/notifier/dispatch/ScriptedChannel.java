@@ -9,6 +9,7 @@ import dev.newsroom.notifier.channels.ChannelException;
 import dev.newsroom.notifier.channels.DeliveryReceipt;
 import dev.newsroom.notifier.channels.Platform;
 import dev.newsroom.notifier.channels.Post;
+import dev.newsroom.notifier.channels.PostPreview;
 import dev.newsroom.notifier.channels.PostRef;
 
 /**
@@ -47,6 +48,12 @@ final class ScriptedChannel implements Channel {
 	@Override
 	public String target() {
 		return "@" + this.name;
+	}
+
+	@Override
+	public PostPreview preview(Post post) {
+		return PostPreview.of(post, post.title(), post.title().length(), 0, "characters",
+				java.util.EnumSet.of(PostPreview.Field.TITLE));
 	}
 
 	@Override

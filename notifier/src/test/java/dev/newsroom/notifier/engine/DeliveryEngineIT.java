@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -237,6 +239,78 @@ class DeliveryEngineIT {
 	}
 
 	@Test
+	void anUncertainPostResolvedAsPostedWithItsLinkIsTheOneACorrectionEdits() {
+		ArticleEvent doubtful = ArticleEvents.published("ru", "Gateway in doubt");
+		// A proxy answering 200 with its own page: whether Telegram got the message is
+		// unknown.
+		StubMapping proxyPage = platforms
+			.stubFor(post(urlEqualTo("/bot" + TOKEN + "/sendMessage")).withRequestBody(containing("Gateway in doubt"))
+				.atPriority(1)
+				.willReturn(aResponse().withStatus(200).withBody("<html><body>Gateway</body></html>")));
+		publish(doubtful);
+		JsonNode uncertain = awaitDeliveries(doubtful, 1, "UNCERTAIN").get(0);
+		platforms.removeStub(proxyPage);
+		assertThat(uncertain.path("leftToEditor").asBoolean()).isTrue();
+		String resolve = "/api/articles/" + doubtful.getArticle().getId() + "/deliveries/"
+				+ uncertain.path("deliveryId").asString() + "/resolve";
+
+		assertThat(call(resolve, Editors.WRITER, "{\"outcome\":\"POSTED\"}").getStatusCode().value()).isEqualTo(403);
+		ResponseEntity<String> noLink = call(resolve, Editors.EDITOR, "{\"outcome\":\"POSTED\"}");
+		assertThat(noLink.getStatusCode().value()).isEqualTo(422);
+		assertThat(noLink.getBody()).contains("Give the post's link");
+		ResponseEntity<String> notHttps = call(resolve, Editors.EDITOR,
+				"{\"outcome\":\"POSTED\",\"postUrl\":\"http://t.me/newsroom_ru/777\"}");
+		assertThat(notHttps.getStatusCode().value()).isEqualTo(400);
+		assertThat(notHttps.getBody()).contains("postUrl must be an https link");
+		assertThat(deliveries(doubtful)).singleElement()
+			.satisfies((delivery) -> assertThat(delivery.path("state").asString()).isEqualTo("UNCERTAIN"));
+
+		assertThat(
+				call(resolve, Editors.EDITOR, "{\"outcome\":\"POSTED\",\"postUrl\":\"https://t.me/newsroom_ru/777\"}")
+					.getStatusCode()
+					.value())
+			.isEqualTo(202);
+		JsonNode posted = awaitDeliveries(doubtful, 1, "DELIVERED").get(0);
+		assertThat(posted.path("postId").asString()).isEqualTo("777");
+		assertThat(posted.path("postUrl").asString()).isEqualTo("https://t.me/newsroom_ru/777");
+		assertThat(posted.path("updatedBy").asString()).isEqualTo(Editors.EDITOR);
+		assertThat(sent("sendMessage", "Gateway in doubt")).as("never posted again").hasSize(1);
+
+		publish(ArticleEvents.corrected(doubtful, "It was a gateway."));
+		awaitDeliveries(doubtful, 2, "DELIVERED");
+		assertThat(platforms.findAll(postRequestedFor(urlEqualTo("/bot" + TOKEN + "/editMessageText"))
+			.withRequestBody(matchingJsonPath("$.message_id", equalTo("777"))))).hasSize(1);
+	}
+
+	@Test
+	void thePreviewShowsEachRoutedChannelsPostWithoutPostingAnything() {
+		int requestsBefore = platforms.getAllServeEvents().size();
+		String article = "{\"title\":\"%s\",\"lead\":\"A lead.\",\"url\":\"https://news.example/en/politics/a\","
+				+ "\"edition\":\"en\",\"section\":\"politics\",\"breaking\":true}";
+		ResponseEntity<String> anonymous = call("/api/previews", null, article.formatted("Budget"));
+		assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+
+		ResponseEntity<String> answer = call("/api/previews", Editors.WRITER, article.formatted("B".repeat(400)));
+		assertThat(answer.getStatusCode().value()).isEqualTo(200);
+		JsonNode previews = JsonMapper.shared().readTree(answer.getBody());
+		assertThat(previews.valueStream().map((preview) -> preview.path("channel").asString()))
+			.containsExactly("partner", "telegram-en", "x-en");
+		JsonNode x = previews.get(2);
+		assertThat(x.path("post").path("shown").asString()).startsWith("BREAKING: BBB")
+			.endsWith("\u2026\n\nhttps://news.example/en/politics/a");
+		assertThat(x.path("post").path("length").asInt()).isLessThanOrEqualTo(280);
+		assertThat(x.path("post").path("shortened").toString()).isEqualTo("[\"TITLE\"]");
+		assertThat(x.path("post").path("leftOut").toString()).isEqualTo("[\"LEAD\"]");
+		assertThat(previews.get(1).path("post").path("shortened").toString()).isEqualTo("[]");
+		assertThat(previews.get(1).path("overLimit").asBoolean()).isFalse();
+
+		ResponseEntity<String> untitled = call("/api/previews", Editors.WRITER, article.formatted(""));
+		assertThat(untitled.getStatusCode().value()).isEqualTo(400);
+		assertThat(untitled.getBody()).contains("title is required");
+		assertThat(platforms.getAllServeEvents()).hasSize(requestsBefore);
+	}
+
+	@Test
 	void refusedCredentialsPauseTheChannelTurnHealthDownAndResumingDeliversWhatWaited() {
 		platforms.stubFor(post(urlEqualTo("/2/tweets")).atPriority(1)
 			.willReturn(json(401, "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,"
@@ -323,14 +397,21 @@ class DeliveryEngineIT {
 	}
 
 	private ResponseEntity<String> call(String path, String user) {
-		return http().post().uri(path).headers((headers) -> {
+		return call(path, user, null);
+	}
+
+	private ResponseEntity<String> call(String path, String user, String json) {
+		RestClient.RequestBodySpec spec = http().post().uri(path).headers((headers) -> {
 			if (user != null) {
 				headers.setBasicAuth(user, Editors.PASSWORD);
 			}
-		})
-			.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
-				.headers(response.getHeaders())
-				.body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+		});
+		if (json != null) {
+			spec.contentType(MediaType.APPLICATION_JSON).body(json);
+		}
+		return spec.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+			.headers(response.getHeaders())
+			.body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
 	}
 
 	private JsonNode health() {

@@ -1,5 +1,6 @@
 package dev.newsroom.notifier.channels.facebook;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import dev.newsroom.notifier.channels.DeliveryReceipt;
 import dev.newsroom.notifier.channels.Platform;
 import dev.newsroom.notifier.channels.PlatformHttp;
 import dev.newsroom.notifier.channels.Post;
+import dev.newsroom.notifier.channels.PostPreview;
 import dev.newsroom.notifier.channels.PostRef;
 import dev.newsroom.notifier.channels.PostText;
 import dev.newsroom.notifier.channels.graph.GraphApi;
@@ -77,6 +79,13 @@ public class FacebookChannel implements Channel {
 	public DeliveryReceipt remove(Post post, PostRef original, String deliveryId) {
 		this.graph.call(HttpMethod.DELETE, "/{post}", Map.of(), original.externalId());
 		return DeliveryReceipt.of(original.externalId(), original.externalUrl());
+	}
+
+	@Override
+	public PostPreview preview(Post post) {
+		String message = message(post);
+		return PostPreview.of(post, message, message.length(), MAX_MESSAGE, "characters",
+				EnumSet.allOf(PostPreview.Field.class));
 	}
 
 	static String message(Post post) {

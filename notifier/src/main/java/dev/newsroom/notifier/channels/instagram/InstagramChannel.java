@@ -1,6 +1,7 @@
 package dev.newsroom.notifier.channels.instagram;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import dev.newsroom.notifier.channels.DeliveryReceipt;
 import dev.newsroom.notifier.channels.Platform;
 import dev.newsroom.notifier.channels.PlatformHttp;
 import dev.newsroom.notifier.channels.Post;
+import dev.newsroom.notifier.channels.PostPreview;
 import dev.newsroom.notifier.channels.PostText;
 import dev.newsroom.notifier.channels.graph.GraphApi;
 
@@ -97,6 +99,17 @@ public class InstagramChannel implements Channel {
 					"Instagram's publishing quota is used up: " + used + " of " + total + " posts in the last 24 hours",
 					QUOTA_WAIT);
 		}
+	}
+
+	/**
+	 * The caption of the announcement; Instagram cannot edit one, so a correction changes
+	 * nothing on it and is left to an editor.
+	 */
+	@Override
+	public PostPreview preview(Post post) {
+		String caption = caption(post);
+		return PostPreview.of(post, caption, caption.length(), MAX_CAPTION, "characters",
+				EnumSet.of(PostPreview.Field.TITLE, PostPreview.Field.LEAD));
 	}
 
 	static String caption(Post post) {

@@ -1,5 +1,7 @@
 package dev.newsroom.notifier.channels.log;
 
+import java.util.EnumSet;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,6 +9,7 @@ import dev.newsroom.notifier.channels.Channel;
 import dev.newsroom.notifier.channels.DeliveryReceipt;
 import dev.newsroom.notifier.channels.Platform;
 import dev.newsroom.notifier.channels.Post;
+import dev.newsroom.notifier.channels.PostPreview;
 import dev.newsroom.notifier.channels.PostRef;
 
 /**
@@ -43,6 +46,13 @@ public class LogChannel implements Channel {
 		logger.info("Announcing{} [{}/{}] \"{}\" {} ({})", post.breaking() ? " BREAKING" : "", post.edition(),
 				post.section(), post.title(), post.url(), deliveryId);
 		return DeliveryReceipt.of(deliveryId, null);
+	}
+
+	@Override
+	public PostPreview preview(Post post) {
+		String line = (post.breaking() ? "BREAKING " : "") + post.title() + " " + post.url();
+		return PostPreview.of(post, line, line.length(), 0, "characters in the notifier's log",
+				EnumSet.of(PostPreview.Field.TITLE));
 	}
 
 	@Override

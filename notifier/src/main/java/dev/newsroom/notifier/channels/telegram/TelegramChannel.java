@@ -3,9 +3,11 @@ package dev.newsroom.notifier.channels.telegram;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -24,6 +26,7 @@ import dev.newsroom.notifier.channels.DeliveryReceipt;
 import dev.newsroom.notifier.channels.Platform;
 import dev.newsroom.notifier.channels.PlatformHttp;
 import dev.newsroom.notifier.channels.Post;
+import dev.newsroom.notifier.channels.PostPreview;
 import dev.newsroom.notifier.channels.PostRef;
 
 /**
@@ -173,6 +176,30 @@ public class TelegramChannel implements Channel {
 		}
 		return new BotApiResponse(false, null, status.value(), "HTTP " + status.value() + " without a Bot API body",
 				null);
+	}
+
+	@Override
+	public PostPreview preview(Post post) {
+		String shown = TelegramMessage.shown(TelegramMessage.html(post));
+		return PostPreview.of(post, shown, shown.length(), TelegramMessage.MAX_LENGTH, "characters",
+				EnumSet.allOf(PostPreview.Field.class));
+	}
+
+	/**
+	 * A channel's message link is {@code https://t.me/<username>/<message id>}, or
+	 * {@code https://t.me/c/<chat>/<message id>} for a private channel; either may end in
+	 * {@code ?single} or a comment anchor.
+	 */
+	@Override
+	public Optional<String> postIdFromUrl(URI postUrl) {
+		if (!"t.me".equalsIgnoreCase(postUrl.getHost()) && !"telegram.me".equalsIgnoreCase(postUrl.getHost())) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(postUrl.getPath())
+			.map((path) -> path.split("/"))
+			.filter((segments) -> segments.length >= 3)
+			.map((segments) -> segments[segments.length - 1])
+			.filter((last) -> !last.isEmpty() && last.chars().allMatch(Character::isDigit));
 	}
 
 	private static @Nullable String publicUrl(Message message, String messageId) {

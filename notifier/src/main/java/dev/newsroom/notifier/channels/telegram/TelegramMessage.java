@@ -52,6 +52,20 @@ final class TelegramMessage {
 	}
 
 	/**
+	 * The message as readers see it: its tags parsed away and its entities read back.
+	 * Telegram's limit counts this text, not the HTML sent.
+	 * @param html a message made by {@link #html(Post)}, whose only tags are its own
+	 * @return the text shown
+	 */
+	static String shown(String html) {
+		return html.replaceAll("<[^>]+>", "")
+			.replace("&lt;", "<")
+			.replace("&gt;", ">")
+			.replace("&quot;", "\"")
+			.replace("&amp;", "&");
+	}
+
+	/**
 	 * Escapes the characters that Telegram's HTML mode requires escaped, and the quote,
 	 * which matters inside attribute values.
 	 * @param text plain text

@@ -3,6 +3,7 @@ package dev.newsroom.notifier.channels.webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ import dev.newsroom.notifier.channels.DeliveryReceipt;
 import dev.newsroom.notifier.channels.Platform;
 import dev.newsroom.notifier.channels.PlatformHttp;
 import dev.newsroom.notifier.channels.Post;
+import dev.newsroom.notifier.channels.PostPreview;
 import dev.newsroom.notifier.channels.PostRef;
 
 /**
@@ -79,6 +81,19 @@ public class WebhookChannel implements Channel {
 	@Override
 	public DeliveryReceipt remove(Post post, PostRef original, String deliveryId) {
 		return send("article.retracted", post, original, deliveryId);
+	}
+
+	/**
+	 * A webhook sends the article's fields as data, whole; the receiver decides what to
+	 * show.
+	 */
+	@Override
+	public PostPreview preview(Post post) {
+		String type = (post.correctionNote() != null && !post.correctionNote().isBlank()) ? "article.corrected"
+				: "article.published";
+		String shown = type + " event to " + this.target + ", with the article's whole title, lead, link, edition,"
+				+ " section and image" + (type.equals("article.corrected") ? ", and the correction note" : "");
+		return new PostPreview(shown, 0, 0, "no limit: data, not text", List.of(), List.of());
 	}
 
 	private DeliveryReceipt send(String type, Post post, @Nullable PostRef original, String deliveryId) {

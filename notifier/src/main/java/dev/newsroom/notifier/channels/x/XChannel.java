@@ -3,9 +3,12 @@ package dev.newsroom.notifier.channels.x;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +26,7 @@ import dev.newsroom.notifier.channels.DeliveryReceipt;
 import dev.newsroom.notifier.channels.Platform;
 import dev.newsroom.notifier.channels.PlatformHttp;
 import dev.newsroom.notifier.channels.Post;
+import dev.newsroom.notifier.channels.PostPreview;
 import dev.newsroom.notifier.channels.PostRef;
 
 /**
@@ -82,6 +86,35 @@ public class XChannel implements Channel {
 		body.put("text", XPostText.correction(post));
 		body.put("reply", Map.of("in_reply_to_tweet_id", original.externalId()));
 		return tweet(body);
+	}
+
+	@Override
+	public PostPreview preview(Post post) {
+		boolean correction = post.correctionNote() != null && !post.correctionNote().isBlank();
+		String text = correction ? XPostText.correction(post) : XPostText.post(post);
+		return PostPreview.of(post, text, XPostText.weightedLength(text), 280, "weighted characters (a link counts 23)",
+				correction ? EnumSet.of(PostPreview.Field.CORRECTION_NOTE) : EnumSet.of(PostPreview.Field.TITLE));
+	}
+
+	/**
+	 * A post's link is {@code https://x.com/<account>/status/<id>}, also on
+	 * {@code twitter.com}, possibly followed by more path or a query.
+	 */
+	@Override
+	public Optional<String> postIdFromUrl(URI postUrl) {
+		String host = (postUrl.getHost() != null) ? postUrl.getHost().toLowerCase(Locale.ROOT) : "";
+		if (!List.of("x.com", "www.x.com", "twitter.com", "www.twitter.com", "mobile.twitter.com").contains(host)
+				|| postUrl.getPath() == null) {
+			return Optional.empty();
+		}
+		String[] segments = postUrl.getPath().split("/");
+		for (int i = 1; i < segments.length - 1; i++) {
+			if (segments[i].equals("status") && segments[i + 1].chars().allMatch(Character::isDigit)
+					&& !segments[i + 1].isEmpty()) {
+				return Optional.of(segments[i + 1]);
+			}
+		}
+		return Optional.empty();
 	}
 
 	@Override

@@ -13,10 +13,13 @@ import org.junit.jupiter.api.Test;
 import dev.newsroom.notifier.channels.ChannelException;
 import dev.newsroom.notifier.channels.ChannelException.Kind;
 import dev.newsroom.notifier.channels.DeliveryReceipt;
+import dev.newsroom.notifier.channels.PostPreview;
 import dev.newsroom.notifier.channels.PostRef;
 import dev.newsroom.notifier.channels.Posts;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -55,6 +58,30 @@ class TelegramChannelTests {
 		botApi.resetAll();
 		this.channel = new TelegramChannel("telegram-en",
 				new TelegramSettings(TOKEN, "@newsroom_test", URI.create(botApi.baseUrl()), Duration.ofSeconds(2)));
+	}
+
+	@Test
+	void previewShowsTheMessageAsReadersSeeItAndWhichFieldsWereCut() {
+		String title = "Q&A: <Budget> " + "x".repeat(500);
+		PostPreview preview = this.channel.preview(Posts.of(title, "Lead stays whole.", "https://news.example/en/a"));
+
+		assertThat(preview.shown()).startsWith("Q&A: <Budget> xxx")
+			.contains("\u2026\n\nLead stays whole.\n\nhttps://news.example/en/a")
+			.doesNotContain("<b>")
+			.doesNotContain("&amp;");
+		assertThat(preview.shortened()).containsExactly(PostPreview.Field.TITLE);
+		assertThat(preview.leftOut()).isEmpty();
+		assertThat(preview.length()).isEqualTo(preview.shown().length());
+		assertThat(preview.limit()).isEqualTo(4096);
+		botApi.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void theMessageIdIsReadFromAPublicOrPrivateChannelsMessageLink() {
+		assertThat(this.channel.postIdFromUrl(URI.create("https://t.me/newsroom_test/4711"))).contains("4711");
+		assertThat(this.channel.postIdFromUrl(URI.create("https://t.me/c/1234567890/88?single"))).contains("88");
+		assertThat(this.channel.postIdFromUrl(URI.create("https://t.me/newsroom_test"))).isEmpty();
+		assertThat(this.channel.postIdFromUrl(URI.create("https://example.com/newsroom_test/4711"))).isEmpty();
 	}
 
 	@Test

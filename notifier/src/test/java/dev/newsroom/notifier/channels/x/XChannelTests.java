@@ -15,10 +15,13 @@ import org.junit.jupiter.api.Test;
 import dev.newsroom.notifier.channels.ChannelException;
 import dev.newsroom.notifier.channels.ChannelException.Kind;
 import dev.newsroom.notifier.channels.DeliveryReceipt;
+import dev.newsroom.notifier.channels.PostPreview;
 import dev.newsroom.notifier.channels.PostRef;
 import dev.newsroom.notifier.channels.Posts;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -59,6 +62,32 @@ class XChannelTests {
 		api.resetAll();
 		this.channel = new XChannel("x-en", new XSettings("newsroom", "key", "key-secret", "token", "token-secret",
 				URI.create(api.baseUrl()), Duration.ofSeconds(2)), Clock.fixed(NOW, ZoneOffset.UTC));
+	}
+
+	@Test
+	void previewMeasuresThePostAsXDoesAndLeavesTheLeadOut() {
+		String title = "\u4E2D\u6587".repeat(200);
+		PostPreview preview = this.channel.preview(Posts.of(title, "A lead.", "https://news.example/en/a"));
+
+		assertThat(preview.shown()).endsWith("\u2026\n\nhttps://news.example/en/a");
+		assertThat(preview.length()).isLessThanOrEqualTo(280).isGreaterThan(270);
+		assertThat(preview.shortened()).containsExactly(PostPreview.Field.TITLE);
+		assertThat(preview.leftOut()).containsExactly(PostPreview.Field.LEAD);
+
+		PostPreview correction = this.channel.preview(Posts.corrected("Budget passes", "The vote was 120 to 30."));
+		assertThat(correction.shown()).startsWith("Correction: The vote was 120 to 30.");
+		assertThat(correction.shortened()).isEmpty();
+		api.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void thePostIdIsReadFromItsLinkOnXOrTwitter() {
+		assertThat(this.channel.postIdFromUrl(URI.create("https://x.com/newsroom/status/1869000000000000001")))
+			.contains("1869000000000000001");
+		assertThat(this.channel.postIdFromUrl(URI.create("https://twitter.com/newsroom/status/42/photo/1")))
+			.contains("42");
+		assertThat(this.channel.postIdFromUrl(URI.create("https://x.com/newsroom"))).isEmpty();
+		assertThat(this.channel.postIdFromUrl(URI.create("https://t.me/newsroom/42"))).isEmpty();
 	}
 
 	@Test
