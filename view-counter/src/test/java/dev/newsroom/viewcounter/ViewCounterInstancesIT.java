@@ -108,6 +108,27 @@ class ViewCounterInstancesIT {
 			assertThat(counts.get(i).path("views").asLong()).isEqualTo(i + 1);
 		}
 
+		// The hourly series behind the console's chart, also from either instance.
+		for (int i = 0; i < ARTICLES; i++) {
+			for (int port : ports) {
+				HttpResponse<String> series = this.http.send(HttpRequest
+					.newBuilder(URI
+						.create("http://localhost:" + port + "/api/articles/" + articles.get(i) + "/views/by-hour"))
+					.build(), BodyHandlers.ofString());
+				assertThat(series.statusCode()).as(series.body()).isEqualTo(200);
+				List<JsonNode> hours = json.readTree(series.body()).path("hours").valueStream().toList();
+				assertThat(hours).hasSize(24);
+				assertThat(hours.stream().mapToLong((hour) -> hour.path("views").asLong()).sum())
+					.as("article %d's hours from port %d", i, port)
+					.isEqualTo(i + 1);
+				Instant lastHour = Instant.parse(hours.get(23).path("start").asString());
+				assertThat(lastHour)
+					.isEqualTo(Instant.parse(hours.get(0).path("start").asString()).plusSeconds(23 * 3600))
+					.isBeforeOrEqualTo(Instant.now())
+					.isAfter(Instant.now().minusSeconds(3600));
+			}
+		}
+
 		// A third instance joins: partitions move while queries go on.
 		ConfigurableApplicationContext third = launch("c");
 		List<Integer> statuses = new ArrayList<>();

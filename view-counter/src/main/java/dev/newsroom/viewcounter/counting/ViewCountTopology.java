@@ -51,7 +51,9 @@ import dev.newsroom.events.view.TrendingArticles;
  * <li>{@code count-views}: the running total per article, in {@value #COUNTS_STORE}, and
  * every change written to the compacted counts topic;</li>
  * <li>the same counted views make the most-read lists per edition and section, over the
- * last hour and the last 24 hours (see {@link #mostRead}).</li>
+ * last hour and the last 24 hours (see {@link #mostRead});</li>
+ * <li>{@code count-views-by-hour}: each article's views per clock hour, in
+ * {@value #HOURLY_STORE}, for the views-over-time chart.</li>
  * </ol>
  * Views arrive keyed by article id, so counting needs no repartition; only the most-read
  * lists are regrouped, by edition and section.
@@ -63,6 +65,15 @@ public final class ViewCountTopology {
 
 	/** Name of the global store of the latest {@link ArticleEvent} by article id. */
 	public static final String CATALOGUE_STORE = "article-catalogue";
+
+	/**
+	 * Name of the window store of each article's counted views per clock hour, kept for
+	 * {@link #HOURLY_RETENTION}.
+	 */
+	public static final String HOURLY_STORE = "article-views-by-hour";
+
+	/** How long the hourly counts are kept: the last 24 hours, and the hour under way. */
+	public static final Duration HOURLY_RETENTION = Duration.ofHours(26);
 
 	/** Name of the window store of view ids already counted. */
 	public static final String VIEW_IDS_STORE = "counted-view-ids";
@@ -139,6 +150,13 @@ public final class ViewCountTopology {
 					DropReason.SAME_VISIT, drops), Named.as("count-once-per-visit"), VISITS_STORE)
 			.peek((articleId, view) -> drops.counted(articleId), Named.as("tell-counted"));
 		mostRead(builder, counted, catalogue, topics.trending(), serdes.trending(), rules.trendingGrace());
+		counted.groupByKey(Grouped.with("views-by-article-hourly", Serdes.String(), serdes.pageViews()))
+			.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofHours(1), rules.trendingGrace()))
+			.count(Named.as("count-views-by-hour"),
+					Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(HOURLY_STORE)
+						.withKeySerde(Serdes.String())
+						.withValueSerde(Serdes.Long())
+						.withRetention(HOURLY_RETENTION.plus(rules.trendingGrace())));
 
 		KTable<String, ArticleViewCount> counts = counted
 			.groupByKey(Grouped.with("views-by-article", Serdes.String(), serdes.pageViews()))

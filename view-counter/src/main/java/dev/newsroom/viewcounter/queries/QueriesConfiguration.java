@@ -41,6 +41,11 @@ class QueriesConfiguration {
 	}
 
 	@Bean
+	ViewsByHour viewsByHour(StoreOwners owners, Clock clock) {
+		return new ViewsByHour(owners, clock);
+	}
+
+	@Bean
 	MostRead mostRead(StoreOwners owners, Clock clock) {
 		return new MostRead(owners, clock);
 	}

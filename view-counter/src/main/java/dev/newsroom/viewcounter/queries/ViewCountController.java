@@ -38,8 +38,11 @@ class ViewCountController {
 
 	private final ViewCounts counts;
 
-	ViewCountController(ViewCounts counts) {
+	private final ViewsByHour byHour;
+
+	ViewCountController(ViewCounts counts, ViewsByHour byHour) {
 		this.counts = counts;
+		this.byHour = byHour;
 	}
 
 	@GetMapping(path = "/api/articles/{articleId}/views", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -48,6 +51,18 @@ class ViewCountController {
 			WebRequest request) {
 		ViewCount count = this.counts.read(List.of(articleId), forwarded).get(0);
 		return cacheable(count, "\"" + count.views() + "\"", request);
+	}
+
+	/**
+	 * An article's views in each of the last 24 clock hours (UTC), oldest first, for a
+	 * views-over-time chart; the last hour is the one under way.
+	 */
+	@GetMapping(path = "/api/articles/{articleId}/views/by-hour", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<ViewsByHour.Series> viewsByHour(@PathVariable String articleId,
+			@RequestHeader(name = StoreOwners.FORWARDED_HEADER, required = false) boolean forwarded,
+			WebRequest request) {
+		ViewsByHour.Series series = this.byHour.read(articleId, forwarded);
+		return cacheable(series, "\"" + Integer.toHexString(series.hashCode()) + "\"", request);
 	}
 
 	/**

@@ -79,6 +79,21 @@ class MostReadTopologyTests {
 	}
 
 	@Test
+	void eachArticlesCountedViewsAreAlsoCountedPerClockHourForItsChart() {
+		readers("budget", 3, T0.plusSeconds(10));
+		readers("budget", 2, T0.plus(Duration.ofMinutes(59)));
+		readers("budget", 4, T0.plus(Duration.ofMinutes(61)));
+		readers("storm", 1, T0.plus(Duration.ofMinutes(61)));
+		readers("budget", 1, T0.plus(Duration.ofMinutes(30)));
+
+		WindowStore<String, Long> hours = this.driver.getWindowStore(ViewCountTopology.HOURLY_STORE);
+		assertThat(hours.fetch("budget", T0.toEpochMilli())).isEqualTo(6);
+		assertThat(hours.fetch("budget", T0.plus(Duration.ofHours(1)).toEpochMilli())).isEqualTo(4);
+		assertThat(hours.fetch("storm", T0.plus(Duration.ofHours(1)).toEpochMilli())).isEqualTo(1);
+		assertThat(hours.fetch("storm", T0.toEpochMilli())).isNull();
+	}
+
+	@Test
 	void eachEditionAndSectionHasItsMostReadFirst() {
 		readers("budget", 3, T0.plusSeconds(10));
 		readers("storm", 5, T0.plusSeconds(20));
