@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param publisherUrl the publisher: accounts, articles ({@code NEWSROOM_PUBLISHER_URL})
  * @param viewCounterUrl the view counter: views ({@code NEWSROOM_VIEW_COUNTER_URL})
  * @param notifierUrl the notifier: deliveries ({@code NEWSROOM_NOTIFIER_URL})
+ * @param siteUrl the public site, as the publisher is configured with it
+ * ({@code NEWSROOM_SITE_URL}): where a story not yet saved will be, for its post previews
  * @param timeout how long a call to a service may take before the page says it is
  * unavailable
  */
@@ -23,6 +25,6 @@ import org.springframework.validation.annotation.Validated;
 public record ConsoleSettings(@DefaultValue("http://localhost:8082") @NotNull URI publisherUrl,
 		@DefaultValue("http://localhost:8083") @NotNull URI viewCounterUrl,
 		@DefaultValue("http://localhost:8084") @NotNull URI notifierUrl,
-		@DefaultValue("10s") @NotNull Duration timeout) {
+		@DefaultValue("http://localhost:8080") @NotNull URI siteUrl, @DefaultValue("10s") @NotNull Duration timeout) {
 
 }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -46,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -81,6 +83,10 @@ class ConsoleInBrowserIT {
 	private static final String WRITER = "farid";
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	private static final String BOT_TOKEN = "4242:console-it";
+
+	private static final String BOT = "/bot" + BOT_TOKEN;
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -129,16 +135,31 @@ class ConsoleInBrowserIT {
 		Map<String, String> viewCounterEnvironment = new HashMap<>(registryUser);
 		viewCounterEnvironment.put("NEWSROOM_VISITOR_SECRET", UUID.randomUUID().toString());
 		this.viewCounter = JarProcess.start("view-counter", viewCounterProperties, viewCounterEnvironment);
-		// The notifier's one channel: a partner's webhook, faked by WireMock.
+		// The notifier's channels: a partner's webhook for every story, and Telegram for
+		// the ru edition, both faked by WireMock with the answers they document.
 		this.partner = new WireMockServer(options().dynamicPort());
 		this.partner.start();
 		this.partner.stubFor(post(urlEqualTo("/hooks")).willReturn(aResponse().withStatus(204)));
+		this.partner.stubFor(post(urlEqualTo(BOT + "/sendMessage")).atPriority(5)
+			.willReturn(telegram(200, "{\"ok\":true,\"result\":{\"message_id\":100,\"chat\":{\"id\":-100,"
+					+ "\"username\":\"newsroom_ru\",\"type\":\"channel\"},\"date\":1764374400}}")));
+		this.partner.stubFor(post(urlEqualTo(BOT + "/editMessageText")).atPriority(5)
+			.willReturn(telegram(200, "{\"ok\":true,\"result\":{\"message_id\":100,\"date\":1764374400}}")));
+		this.partner.stubFor(post(urlEqualTo(BOT + "/deleteMessage")).atPriority(5)
+			.willReturn(telegram(200, "{\"ok\":true,\"result\":true}")));
 		Map<String, String> notifierProperties = new HashMap<>(kafka);
 		notifierProperties.put("newsroom.notifier.security.accounts-file", accounts.toString());
 		notifierProperties.put("newsroom.notifier.channels.partner.platform", "webhook");
 		notifierProperties.put("newsroom.notifier.channels.partner.webhook.url", this.partner.baseUrl() + "/hooks");
 		notifierProperties.put("newsroom.notifier.channels.partner.webhook.secret",
 				"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+		notifierProperties.put("newsroom.notifier.channels.telegram-ru.platform", "telegram");
+		notifierProperties.put("newsroom.notifier.channels.telegram-ru.telegram.bot-token", BOT_TOKEN);
+		notifierProperties.put("newsroom.notifier.channels.telegram-ru.telegram.chat-id", "@newsroom_ru");
+		notifierProperties.put("newsroom.notifier.channels.telegram-ru.telegram.api-url", this.partner.baseUrl());
+		notifierProperties.put("newsroom.notifier.routes[0].channels", "partner");
+		notifierProperties.put("newsroom.notifier.routes[1].editions", "ru");
+		notifierProperties.put("newsroom.notifier.routes[1].channels", "telegram-ru");
 		Map<String, String> notifierEnvironment = new HashMap<>(registryUser);
 		notifierEnvironment.put("NEWSROOM_INSTANCE_ID", "console-it-notifier");
 		this.notifier = JarProcess.start("notifier", notifierProperties, notifierEnvironment);
@@ -225,6 +246,14 @@ class ConsoleInBrowserIT {
 			assertThat(browser.executeScript("return performance.getEntriesByType('navigation').length"))
 				.as("pages loaded in this tab's document")
 				.isEqualTo(1L);
+			// The chart of views by hour follows, on the same open page.
+			await().atMost(WAIT).ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
+				List<WebElement> bars = browser.findElements(By.cssSelector("#chart rect.bar"));
+				assertThat(bars).hasSize(24);
+				assertThat(bars.get(23).getAttribute("data-views")).isNotEqualTo("0");
+			});
+			assertThat(browser.findElement(By.cssSelector("#chart svg")).getAttribute("aria-label"))
+				.matches("[1-9][0-9]* views in the last 24 hours; the most in one hour: [1-9][0-9]*");
 			screenshot(browser, "story-with-views");
 			browser.get(this.consoleUrl + "/?q=" + URLEncoder.encode("büdcə", StandardCharsets.UTF_8));
 			screenshot(browser, "stories-list-filtered");
@@ -418,6 +447,162 @@ class ConsoleInBrowserIT {
 			assertThat(partnerChannel.findElement(By.cssSelector(".health")).getText()).isEqualTo("posting");
 			assertThat(partnerChannel.getText()).contains("delivered: ");
 			screenshot(browser, "channels");
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void thePreviewShowsThePageAndEachChannelsPostAndWhereItIsShortened() throws Exception {
+		ChromeDriver browser = browser();
+		try {
+			signIn(browser, WRITER, this.password);
+			String slug = "preview-" + UUID.randomUUID().toString().substring(0, 8);
+			String title = "Срочно: " + "парламент обсуждает бюджет на следующий год ".repeat(10).strip();
+			compose(browser, "ru", "politics", slug, title, false);
+			click(browser, "preview");
+			screenshot(browser, "preview");
+
+			WebElement page = browser.findElement(By.cssSelector(".previews .page-preview"));
+			assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+			assertThat(page.findElement(By.tagName("iframe")).getAttribute("sandbox")).isEmpty();
+			assertThat(page.findElement(By.tagName("iframe")).getAttribute("srcdoc"))
+				.isEqualTo("<p>The body of " + slug + ".</p>");
+			WebElement telegram = browser.findElement(By.cssSelector(".post-preview[data-channel='telegram-ru']"));
+			String shown = telegram.findElement(By.tagName("pre")).getText();
+			assertThat(shown).startsWith("Срочно: парламент")
+				.contains("\u2026")
+				.contains("The lead of " + slug + ".")
+				.endsWith("http://localhost:8080/ru/politics/" + slug)
+				.doesNotContain("<b>");
+			assertThat(telegram.findElement(By.cssSelector(".measure")).getText()).matches("[0-9]+ of 4096 characters");
+			assertThat(telegram.getText()).contains("Shortened to fit: headline.");
+			browser.executeScript("arguments[0].scrollIntoView()", telegram);
+			screenshot(browser, "preview-posts");
+			WebElement partnerPost = browser.findElement(By.cssSelector(".post-preview[data-channel='partner']"));
+			assertThat(partnerPost.findElement(By.tagName("pre")).getText()).startsWith("article.published event");
+			assertThat(browser.findElement(By.id("title")).getAttribute("value")).as("the form, kept").isEqualTo(title);
+			assertThat(articles(slug).path("total").asInt()).as("articles after a preview").isZero();
+			assertThat(this.partner
+				.findAll(postRequestedFor(urlEqualTo(BOT + "/sendMessage")).withRequestBody(containing(slug))))
+				.as("posts sent for a preview")
+				.isEmpty();
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void anUncertainPostIsResolvedFromTheStoryPageWithTheLinkTheEditorFound() throws Exception {
+		String slug = "uncertain-" + UUID.randomUUID().toString().substring(0, 8);
+		// A proxy answered for Telegram with its own page: the message may or may not be
+		// out.
+		StubMapping proxyPage = this.partner.stubFor(post(urlEqualTo(BOT + "/sendMessage")).atPriority(1)
+			.withRequestBody(containing(slug))
+			.willReturn(aResponse().withStatus(200).withBody("<html><body>Gateway</body></html>")));
+		ChromeDriver browser = browser();
+		try {
+			signIn(browser, EDITOR, this.password);
+			compose(browser, "ru", "politics", slug, "Сомнительная отправка", false);
+			click(browser, "publish");
+			click(browser, "publish-confirmed");
+			storyId(browser);
+			By telegramState = By.cssSelector("tr[data-channel='telegram-ru'][data-action=announce] .delivery");
+			await().atMost(WAIT)
+				.ignoreException(StaleElementReferenceException.class)
+				.untilAsserted(() -> assertThat(browser.findElements(telegramState)).extracting(WebElement::getText)
+					.containsExactly("uncertain"));
+			this.partner.removeStub(proxyPage);
+			screenshot(browser, "delivery-uncertain");
+			WebElement row = browser
+				.findElement(By.cssSelector("tr[data-channel='telegram-ru'][data-action=announce]"));
+			assertThat(row.findElements(By.cssSelector("button[aria-label='Retry on telegram-ru']"))).isEmpty();
+			row.findElement(By.cssSelector("input[name=postUrl]")).sendKeys("https://t.me/newsroom_ru/4711");
+			String before = browser.getCurrentUrl();
+			row.findElement(By.cssSelector("button[value=posted]")).click();
+			await().atMost(WAIT).until(() -> browser.getCurrentUrl().equals(before));
+			await().atMost(WAIT)
+				.ignoreException(StaleElementReferenceException.class)
+				.untilAsserted(() -> assertThat(browser.findElements(telegramState)).extracting(WebElement::getText)
+					.containsExactly("delivered"));
+			WebElement resolved = browser
+				.findElement(By.cssSelector("tr[data-channel='telegram-ru'][data-action=announce]"));
+			assertThat(resolved.findElement(By.linkText("the post")).getAttribute("href"))
+				.isEqualTo("https://t.me/newsroom_ru/4711");
+			assertThat(resolved.getText()).contains("Marked as posted by " + EDITOR);
+			assertThat(this.partner
+				.findAll(postRequestedFor(urlEqualTo(BOT + "/sendMessage")).withRequestBody(containing(slug))))
+				.as("Telegram messages for the story")
+				.hasSize(1);
+			screenshot(browser, "delivery-resolved");
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aPausedChannelShowsWhyAndIsResumedFromTheChannelsPage() throws Exception {
+		String slug = "paused-" + UUID.randomUUID().toString().substring(0, 8);
+		StubMapping revoked = this.partner.stubFor(post(urlEqualTo(BOT + "/sendMessage")).atPriority(1)
+			.withRequestBody(containing(slug))
+			.willReturn(telegram(401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}")));
+		ChromeDriver browser = browser();
+		try {
+			signIn(browser, EDITOR, this.password);
+			compose(browser, "ru", "politics", slug, "Канал на паузе", false);
+			click(browser, "publish");
+			click(browser, "publish-confirmed");
+			String id = storyId(browser);
+			browser.get(this.consoleUrl + "/channels");
+			By telegramHealth = By.cssSelector("#channels tr[data-channel='telegram-ru'] .health");
+			await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				browser.navigate().refresh();
+				assertThat(browser.findElement(telegramHealth).getText()).startsWith("paused").contains("Unauthorized");
+			});
+			screenshot(browser, "channel-paused");
+			this.partner.removeStub(revoked);
+			browser.findElement(By.cssSelector("button[aria-label='Resume telegram-ru']")).click();
+			await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				browser.navigate().refresh();
+				assertThat(browser.findElement(telegramHealth).getText()).isEqualTo("posting");
+			});
+			screenshot(browser, "channel-resumed");
+			browser.get(this.consoleUrl + "/stories/" + id);
+			await().atMost(WAIT)
+				.ignoreException(StaleElementReferenceException.class)
+				.untilAsserted(() -> assertThat(browser
+					.findElements(By.cssSelector("tr[data-channel='telegram-ru'][data-action=announce] .delivery")))
+					.extracting(WebElement::getText)
+					.containsExactly("delivered"));
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aTimedOutSessionSendsTheEditorToSignInAgain() throws Exception {
+		assertThat(((ServletWebServerApplicationContext) this.console).getServletContext().getSessionTimeout())
+			.as("minutes an idle session lasts")
+			.isEqualTo(30);
+		ChromeDriver browser = browser();
+		try {
+			signIn(browser, EDITOR, this.password);
+			browser.get(this.consoleUrl + "/stories/new");
+			// What the browser holds once the server dropped the idle session: an id the
+			// server no longer knows.
+			browser.manage().deleteCookieNamed("JSESSIONID");
+			browser.manage().addCookie(new Cookie("JSESSIONID", UUID.randomUUID().toString(), "/"));
+			browser.findElement(By.linkText("Stories")).click();
+			await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("/signin?timeout"));
+			assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+				.isEqualTo("Your session timed out. Sign in again to go on.");
+			screenshot(browser, "session-timed-out");
+			signIn(browser, EDITOR, this.password);
+			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Stories");
 		}
 		finally {
 			browser.quit();
@@ -649,6 +834,10 @@ class ConsoleInBrowserIT {
 			.withEnvironment(Map.of("TZ", timeZone))
 			.build();
 		return new ChromeDriver(service, options);
+	}
+
+	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder telegram(int status, String body) {
+		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
 	}
 
 	private static void screenshot(ChromeDriver browser, String name) throws IOException {

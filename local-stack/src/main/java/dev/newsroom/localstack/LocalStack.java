@@ -121,6 +121,7 @@ public final class LocalStack {
 		common.put("logging.level.dev.newsroom", "INFO");
 		common.put("newsroom.view-counter.allowed-origins", settings.siteUrl());
 		common.put("newsroom.publisher.site-url", settings.siteUrl());
+		common.put("newsroom.console.site-url", settings.siteUrl());
 		common.put("newsroom.feeds.syndication.site-url", settings.siteUrl());
 
 		// The registry gets the hash of the password as an argument; the services get the

@@ -1,6 +1,7 @@
 package dev.newsroom.deploy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,9 +89,9 @@ class KubernetesManifestsTests {
 	}
 
 	@Test
-	void theFourServicesRunWithProbesOnTheActuatorResourcesAndADisruptionBudget() {
+	void theFiveServicesRunWithProbesOnTheActuatorResourcesAndADisruptionBudget() {
 		Map<String, PodTemplateSpec> workloads = workloads();
-		assertThat(workloads).containsOnlyKeys("publisher", "view-counter", "notifier", "feeds");
+		assertThat(workloads).containsOnlyKeys("publisher", "view-counter", "notifier", "feeds", "console");
 		workloads.forEach((name, pod) -> {
 			Container container = pod.getSpec().getContainers().get(0);
 			assertThat(path(container.getLivenessProbe())).as("liveness probe of %s", name)
@@ -119,15 +120,46 @@ class KubernetesManifestsTests {
 					assertThat(env.getValue()).as("%s of %s, given inline", env.getName(), name).isNull();
 				}
 			}
-			assertThat(container.getEnvFrom()).as("Secrets %s takes its environment from", name)
-				.filteredOn((source) -> source.getSecretRef() != null)
-				.extracting((source) -> source.getSecretRef().getName())
-				.contains("newsroom-credentials");
+			if (!name.equals("console")) {
+				assertThat(container.getEnvFrom()).as("Secrets %s takes its environment from", name)
+					.filteredOn((source) -> source.getSecretRef() != null)
+					.extracting((source) -> source.getSecretRef().getName())
+					.contains("newsroom-credentials");
+			}
 		});
 		for (ConfigMap settings : of(ConfigMap.class)) {
 			assertThat(settings.getData().keySet()).as("keys of ConfigMap %s", settings.getMetadata().getName())
 				.noneMatch((key) -> key.matches(".*(PASSWORD|SECRET|TOKEN|JAAS|USER_INFO).*"));
 		}
+	}
+
+	@Test
+	void theConsoleReachesTheServicesByTheirServicesAndKeepsEachEditorOnTheInstanceHoldingTheirSession() {
+		PodTemplateSpec console = workloads().get("console");
+		Container container = console.getSpec().getContainers().get(0);
+		assertThat(container.getEnvFrom()).as("the console's environment from Secrets")
+			.noneMatch((source) -> source.getSecretRef() != null);
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		of(Service.class).forEach(
+				(service) -> ports.put(service.getMetadata().getName(), service.getSpec().getPorts().get(0).getPort()));
+		for (String variable : List.of("NEWSROOM_PUBLISHER_URL", "NEWSROOM_VIEW_COUNTER_URL",
+				"NEWSROOM_NOTIFIER_URL")) {
+			URI url = URI.create(container.getEnv()
+				.stream()
+				.filter((env) -> env.getName().equals(variable))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("the console has no " + variable))
+				.getValue());
+			assertThat(ports).as("the Service %s names", variable).containsEntry(url.getHost(), url.getPort());
+		}
+		Service service = of(Service.class).stream()
+			.filter((candidate) -> candidate.getMetadata().getName().equals("console"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(service.getSpec().getSessionAffinity()).isEqualTo("ClientIP");
+		assertThat(service.getSpec().getSessionAffinityConfig().getClientIP().getTimeoutSeconds())
+			.as("affinity outlasts the 30-minute session")
+			.isGreaterThanOrEqualTo(1800);
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -82,7 +83,22 @@ public class Deliveries {
 	 * @return what went wrong, or {@code null} if the notifier took it
 	 */
 	@Nullable String command(Editor editor, String articleId, String deliveryId, String command) {
-		return post(editor, "/api/articles/{id}/deliveries/{delivery}/" + command, articleId, deliveryId);
+		return post(editor, null, "/api/articles/{id}/deliveries/{delivery}/" + command, articleId, deliveryId);
+	}
+
+	/**
+	 * Tells the notifier, as the editor, what became of an uncertain delivery: posted,
+	 * with the post's link, or not posted, to post it now.
+	 * @param postUrl for a post found: its link
+	 * @return what went wrong, or {@code null} if the notifier took it
+	 */
+	@Nullable String resolve(Editor editor, String articleId, String deliveryId, boolean posted, @Nullable String postUrl) {
+		Map<String, Object> resolution = new HashMap<>();
+		resolution.put("outcome", posted ? "POSTED" : "NOT_POSTED");
+		if (posted && postUrl != null && !postUrl.isBlank()) {
+			resolution.put("postUrl", postUrl.strip());
+		}
+		return post(editor, resolution, "/api/articles/{id}/deliveries/{delivery}/resolve", articleId, deliveryId);
 	}
 
 	/**
@@ -90,23 +106,26 @@ public class Deliveries {
 	 * @return what went wrong, or {@code null} if the notifier took it
 	 */
 	public @Nullable String resume(Editor editor, String channel) {
-		return post(editor, "/api/channels/{channel}/resume", channel);
+		return post(editor, null, "/api/channels/{channel}/resume", channel);
 	}
 
-	private @Nullable String post(Editor editor, String path, Object... variables) {
+	private @Nullable String post(Editor editor, @Nullable Object body, String path, Object... variables) {
 		try {
-			return this.notifier.post()
+			RestClient.RequestBodySpec call = this.notifier.post()
 				.uri(path, variables)
-				.header(HttpHeaders.AUTHORIZATION, editor.bearer())
-				.exchange((request, response) -> {
-					if (response.getStatusCode().is2xxSuccessful()) {
-						return null;
-					}
-					JsonNode problem = response.bodyTo(JsonNode.class);
-					String detail = (problem != null) ? problem.path("detail").asString("") : "";
-					return "The notifier refused it (" + response.getStatusCode().value() + ")"
-							+ (detail.isEmpty() ? "." : ": " + detail);
-				});
+				.header(HttpHeaders.AUTHORIZATION, editor.bearer());
+			if (body != null) {
+				call.contentType(MediaType.APPLICATION_JSON).body(body);
+			}
+			return call.exchange((request, response) -> {
+				if (response.getStatusCode().is2xxSuccessful()) {
+					return null;
+				}
+				JsonNode problem = response.bodyTo(JsonNode.class);
+				String detail = (problem != null) ? problem.path("detail").asString("") : "";
+				return "The notifier refused it (" + response.getStatusCode().value() + ")"
+						+ (detail.isEmpty() ? "." : ": " + detail);
+			});
 		}
 		catch (RestClientException ex) {
 			return "The notifier could not be reached (" + ex.getMessage() + "). Try again in a moment.";
@@ -165,6 +184,13 @@ public class Deliveries {
 
 		public boolean cancellable() {
 			return CANCELLABLE.contains(this.state);
+		}
+
+		/**
+		 * @return whether an editor must say what became of it: found posted, or not
+		 */
+		public boolean resolvable() {
+			return this.state.equals("uncertain") || this.state.equals("left to editor");
 		}
 
 		private static @Nullable String text(JsonNode node) {

@@ -31,8 +31,8 @@ import dev.newsroom.console.signin.Editor;
 /**
  * Live updates over server-sent events, which the pages take in with htmx's SSE
  * extension, with no reload: a story's views and deliveries, and a notice on the stories
- * list when stories change. The console asks the services every couple of seconds for
- * each open page and sends only what changed.
+ * list when stories change, and the story's views-over-time chart. The console asks the
+ * services every couple of seconds for each open page and sends only what changed.
  */
 @Controller
 class LiveUpdates {
@@ -69,9 +69,13 @@ class LiveUpdates {
 	SseEmitter story(@PathVariable String id, CsrfToken csrf) {
 		AtomicReference<String> lastViews = new AtomicReference<>();
 		AtomicReference<String> lastDeliveries = new AtomicReference<>();
+		AtomicReference<String> lastChart = new AtomicReference<>();
 		return stream("story " + id, (emitter) -> {
 			Long count = this.views.of(List.of(id)).get(id);
 			send(emitter, "views", (count != null) ? count.toString() : "—", lastViews);
+			Context chart = new Context(Locale.ENGLISH);
+			chart.setVariable("chart", this.views.byHour(id));
+			send(emitter, "chart", this.templates.process("story", Set.of("chart"), chart), lastChart);
 			Context context = new Context(Locale.ENGLISH);
 			context.setVariable("deliveries", this.deliveries.of(id));
 			context.setVariable("articleId", id);

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import tools.jackson.databind.JsonNode;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,10 +39,13 @@ class StoriesController {
 
 	private final Deliveries deliveries;
 
-	StoriesController(PublisherApi publisher, ViewCounts views, Deliveries deliveries) {
+	private final PostPreviews previews;
+
+	StoriesController(PublisherApi publisher, ViewCounts views, Deliveries deliveries, PostPreviews previews) {
 		this.publisher = publisher;
 		this.views = views;
 		this.deliveries = deliveries;
+		this.previews = previews;
 	}
 
 	@GetMapping("/")
@@ -79,6 +83,10 @@ class StoriesController {
 				return "compose";
 			}
 			case "edit" -> {
+				return "compose";
+			}
+			case "preview" -> {
+				model.addAttribute("previews", this.previews.of(editor, form, null, false));
 				return "compose";
 			}
 			case "schedule" -> {
@@ -138,6 +146,11 @@ class StoriesController {
 		boolean published = "PUBLISHED".equals(current.path("status").asString());
 		model.addAttribute("published", published);
 		switch (action) {
+			case "preview" -> {
+				model.addAttribute("previews", this.previews.of(editor, form, current.path("canonicalUrl").asString(),
+						published && "correction".equals(form.getChangeKind())));
+				return "compose";
+			}
 			case "save" -> {
 				if (published) {
 					model.addAttribute("confirmingChange", true);
@@ -209,7 +222,27 @@ class StoriesController {
 	@PostMapping("/stories/{id}/deliveries/{deliveryId}/{command:retry|cancel}")
 	String delivery(@PathVariable String id, @PathVariable String deliveryId, @PathVariable String command,
 			@AuthenticationPrincipal Editor editor, Model model, HttpServletResponse response) {
-		String refused = this.deliveries.command(editor, id, deliveryId, command);
+		return afterDeliveryCommand(this.deliveries.command(editor, id, deliveryId, command), id, editor, model,
+				response);
+	}
+
+	/**
+	 * Resolves an uncertain delivery: the editor found the post (and gives its link), or
+	 * did not, and it is posted now.
+	 */
+	@PostMapping("/stories/{id}/deliveries/{deliveryId}/resolve")
+	String resolve(@PathVariable String id, @PathVariable String deliveryId, @RequestParam String outcome,
+			@RequestParam(required = false) String postUrl, @AuthenticationPrincipal Editor editor, Model model,
+			HttpServletResponse response) {
+		return afterDeliveryCommand(this.deliveries.resolve(editor, id, deliveryId, "posted".equals(outcome), postUrl),
+				id, editor, model, response);
+	}
+
+	/**
+	 * Back to the story, or the story with the notifier's refusal above its deliveries.
+	 */
+	private String afterDeliveryCommand(@Nullable String refused, String id, Editor editor, Model model,
+			HttpServletResponse response) {
 		if (refused == null) {
 			return "redirect:/stories/" + id;
 		}
@@ -228,7 +261,7 @@ class StoriesController {
 
 	private static ResponseStatusException unknown(String action) {
 		return new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown action '" + action
-				+ "': the forms send draft, publish, schedule, save, their -confirmed forms, edit or overwrite.");
+				+ "': the forms send draft, publish, schedule, save, their -confirmed forms, preview, edit or overwrite.");
 	}
 
 	@GetMapping("/stories/{id}")
@@ -239,6 +272,7 @@ class StoriesController {
 		// A retracted story is answered as a problem (410), whose status is its number.
 		model.addAttribute("state", story.path("status").isString() ? StorySummary.state(story) : "retracted");
 		model.addAttribute("views", this.views.of(List.of(id)).get(id));
+		model.addAttribute("chart", this.views.byHour(id));
 		if (story.path("publishedAt").isString()) {
 			String edition = story.path("edition").asString();
 			model.addAttribute("rankHour", this.views.rank(edition, "1h", id));

@@ -70,6 +70,26 @@ class ViewCounts {
 	}
 
 	/**
+	 * @param articleId a story
+	 * @return its views in each of the last 24 hours, or {@code null} if the view counter
+	 * did not answer
+	 */
+	@Nullable ViewsChart byHour(String articleId) {
+		try {
+			JsonNode series = this.viewCounter.get()
+				.uri((uri) -> uri.path("/api/articles/{id}/views/by-hour").build(articleId))
+				.retrieve()
+				.body(JsonNode.class);
+			return (series != null) ? ViewsChart.of(series) : null;
+		}
+		catch (RestClientException ex) {
+			logger.warn("The views chart of {} is not shown: the view counter did not answer ({})", articleId,
+					ex.getMessage());
+			return null;
+		}
+	}
+
+	/**
 	 * @param articleIds at most 100 article ids
 	 * @return the views of each, by id; empty if the view counter could not answer
 	 */

@@ -53,6 +53,10 @@ public final class ChannelWorker {
 
 	private static final Logger logger = LoggerFactory.getLogger(ChannelWorker.class);
 
+	/** What an editor does with an uncertain delivery. */
+	private static final String WHAT_TO_DO = "check the channel, then mark it posted with the post's link, post it, "
+			+ "or cancel it";
+
 	private static final Duration IDLE = Duration.ofMinutes(1);
 
 	private static final Duration LEDGER_RETRY = Duration.ofSeconds(1);
@@ -338,8 +342,7 @@ public final class ChannelWorker {
 						delivery.getDeliveryId(), this.channel.platform().displayName());
 				write(change(delivery, DeliveryState.UNCERTAIN, now)
 					.setLastError("The notifier stopped while posting to " + this.channel.platform().displayName()
-							+ ", which has no way to recognise a retry: check the channel, then retry or cancel "
-							+ "this delivery")
+							+ ", which has no way to recognise a retry: " + WHAT_TO_DO)
 					.build());
 			}
 		}
@@ -592,12 +595,11 @@ public final class ChannelWorker {
 				attempting.getAttempts(), failure.kind(), error);
 		return switch (failure.kind()) {
 			case TRANSIENT -> retryLater(attempting, error, failure.retryAfter().orElse(null), now);
-			case OUTCOME_UNKNOWN -> this.channel.platform().retriesWithSameKey()
-					? retryLater(attempting, error, null, now)
-					: change(attempting, DeliveryState.UNCERTAIN, now)
-						.setLastError(error + ". It may have been posted: check the channel, then retry or cancel "
-								+ "this delivery")
-						.build();
+			case OUTCOME_UNKNOWN ->
+				this.channel.platform().retriesWithSameKey() ? retryLater(attempting, error, null, now)
+						: change(attempting, DeliveryState.UNCERTAIN, now)
+							.setLastError(error + ". It may have been posted: " + WHAT_TO_DO)
+							.build();
 			case RATE_LIMITED -> {
 				Duration wait = failure.retryAfter().orElse(this.settings.maxBackoff());
 				this.blockedUntil = now.plus(wait);
