@@ -252,6 +252,11 @@ class ConsoleInBrowserIT {
 				assertThat(bars).hasSize(24);
 				assertThat(bars.get(23).getAttribute("data-views")).isNotEqualTo("0");
 			});
+			// So does its place in most read.
+			await().atMost(WAIT)
+				.ignoreException(StaleElementReferenceException.class)
+				.untilAsserted(() -> assertThat(browser.findElement(By.cssSelector(".views .rank")).getText())
+					.isEqualTo("· most read: #1 in the last hour, #1 in 24 hours"));
 			assertThat(browser.findElement(By.cssSelector("#chart svg")).getAttribute("aria-label"))
 				.matches("[1-9][0-9]* views in the last 24 hours; the most in one hour: [1-9][0-9]*");
 			screenshot(browser, "story-with-views");
@@ -269,9 +274,6 @@ class ConsoleInBrowserIT {
 					.containsExactly("Bakıda büdcə qəbul edildi");
 			});
 			screenshot(browser, "most-read");
-			browser.get(this.consoleUrl + "/stories/" + id);
-			assertThat(browser.findElement(By.cssSelector(".views .rank")).getText())
-				.isEqualTo("· most read: #1 in the last hour, #1 in 24 hours");
 			// The list sums up each channel's delivery of the story.
 			browser.get(this.consoleUrl + "/?q=" + URLEncoder.encode("büdcə", StandardCharsets.UTF_8));
 			await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -362,6 +364,8 @@ class ConsoleInBrowserIT {
 			assertThat(browser.findElement(By.id("slug-error")).getText())
 				.startsWith("must be lower-case letters and digits separated by single hyphens");
 			assertThat(slug.getAttribute("value")).as("what the editor typed is kept").isEqualTo("Not A Slug");
+			assertThat(browser.findElement(By.cssSelector("p.error[role=alert]")).getText())
+				.isEqualTo("One field needs a change before this can be saved; it is marked below.");
 		}
 		finally {
 			browser.quit();
@@ -417,7 +421,9 @@ class ConsoleInBrowserIT {
 			assertThat(browser.findElement(By.cssSelector(".meta .state")).getText()).isEqualTo("corrected");
 			assertThat(browser.findElement(By.cssSelector("#corrections + ul")).getText())
 				.isEqualTo("An earlier version misstated the vote count.");
-			assertThat(browser.findElements(By.cssSelector("table.history tbody tr"))).hasSize(2);
+			assertThat(browser.findElements(By.cssSelector("table.history tbody tr td:nth-child(2)")))
+				.extracting(WebElement::getText)
+				.containsExactly("published", "corrected");
 			awaitDelivered(browser, "correct");
 			screenshot(browser, "story-corrected");
 
@@ -603,6 +609,11 @@ class ConsoleInBrowserIT {
 			screenshot(browser, "session-timed-out");
 			signIn(browser, EDITOR, this.password);
 			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Stories");
+
+			// Signing out is not taken for a timeout.
+			browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+			await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("/signin?signedout"));
+			assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("You are signed out.");
 		}
 		finally {
 			browser.quit();

@@ -384,6 +384,16 @@ class ViewCountingIT {
 				.contains(quiet);
 		});
 
+		// Retracted, the popular story leaves the answers at once, though its views stay
+		// counted in the window.
+		publish(ArticleEvents.event(popular, edition, "politics", ArticleEventType.UNPUBLISHED,
+				ArticleStatus.UNPUBLISHED, now.plusSeconds(1)));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode trending = json.readTree(trending("edition=" + edition + "&window=1h&limit=10").body());
+			assertThat(trending.path("articles").valueStream().map((entry) -> entry.path("articleId").asString()))
+				.containsExactly(quiet);
+		});
+
 		HttpResponse<String> badWindow = trending("edition=" + edition + "&window=7d");
 		assertThat(badWindow.statusCode()).isEqualTo(400);
 		assertProblem(badWindow, null);

@@ -35,6 +35,8 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.loginPage("/signin").defaultSuccessUrl("/", true).failureUrl("/signin?error"))
 			.logout((logout) -> logout.logoutUrl("/signout")
 				.addLogoutHandler(revokingTheToken(publisherClient))
+				// Without its cookie, the next page is not taken for a timed-out session.
+				.deleteCookies("JSESSIONID")
 				.logoutSuccessUrl("/signin?signedout"))
 			.sessionManagement((sessions) -> sessions.invalidSessionUrl("/signin?timeout"))
 			.authenticationProvider(new PublisherSignIn(publisherClient, settings.publisherUrl().toString()))

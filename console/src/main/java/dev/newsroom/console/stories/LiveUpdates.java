@@ -24,6 +24,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.newsroom.console.signin.Editor;
@@ -31,8 +32,9 @@ import dev.newsroom.console.signin.Editor;
 /**
  * Live updates over server-sent events, which the pages take in with htmx's SSE
  * extension, with no reload: a story's views and deliveries, and a notice on the stories
- * list when stories change, and the story's views-over-time chart. The console asks the
- * services every couple of seconds for each open page and sends only what changed.
+ * list when stories change, and the story's views-over-time chart and place in most read.
+ * The console asks the services every couple of seconds for each open page and sends only
+ * what changed.
  */
 @Controller
 class LiveUpdates {
@@ -66,16 +68,24 @@ class LiveUpdates {
 	}
 
 	@GetMapping(path = "/live/stories/{id}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter story(@PathVariable String id, CsrfToken csrf) {
+	SseEmitter story(@PathVariable String id, @RequestParam(required = false) String edition, CsrfToken csrf) {
 		AtomicReference<String> lastViews = new AtomicReference<>();
 		AtomicReference<String> lastDeliveries = new AtomicReference<>();
 		AtomicReference<String> lastChart = new AtomicReference<>();
+		AtomicReference<String> lastRank = new AtomicReference<>();
 		return stream("story " + id, (emitter) -> {
 			Long count = this.views.of(List.of(id)).get(id);
 			send(emitter, "views", (count != null) ? count.toString() : "—", lastViews);
 			Context chart = new Context(Locale.ENGLISH);
 			chart.setVariable("chart", this.views.byHour(id));
 			send(emitter, "chart", this.templates.process("story", Set.of("chart"), chart), lastChart);
+			if (edition != null) {
+				Context rank = new Context(Locale.ENGLISH);
+				rank.setVariable("edition", edition);
+				rank.setVariable("rankHour", this.views.rank(edition, "1h", id));
+				rank.setVariable("rankDay", this.views.rank(edition, "24h", id));
+				send(emitter, "rank", this.templates.process("story", Set.of("rank"), rank), lastRank);
+			}
 			Context context = new Context(Locale.ENGLISH);
 			context.setVariable("deliveries", this.deliveries.of(id));
 			context.setVariable("articleId", id);

@@ -28,4 +28,17 @@ class PublisherRefusal extends RuntimeException {
 		return this.fieldErrors;
 	}
 
+	/**
+	 * @return what to tell the editor above the form: which fields to fix when the
+	 * publisher named them, else its own words
+	 */
+	String summary() {
+		return switch (this.fieldErrors.size()) {
+			case 0 -> getMessage();
+			case 1 -> "One field needs a change before this can be saved; it is marked below.";
+			default ->
+				this.fieldErrors.size() + " fields need a change before this can be saved; they are marked below.";
+		};
+	}
+
 }

@@ -254,7 +254,7 @@ class StoriesController {
 
 	private static String composeAgain(PublisherRefusal refusal, Model model, HttpServletResponse response) {
 		response.setStatus(refusal.status());
-		model.addAttribute("refusal", refusal.getMessage());
+		model.addAttribute("refusal", refusal.summary());
 		model.addAttribute("fieldErrors", refusal.fieldErrors());
 		return "compose";
 	}
@@ -273,8 +273,11 @@ class StoriesController {
 		model.addAttribute("state", story.path("status").isString() ? StorySummary.state(story) : "retracted");
 		model.addAttribute("views", this.views.of(List.of(id)).get(id));
 		model.addAttribute("chart", this.views.byHour(id));
-		if (story.path("publishedAt").isString()) {
-			String edition = story.path("edition").asString();
+		// The edition whose most-read lists the story's place is shown in, once
+		// published.
+		String edition = story.path("publishedAt").isString() ? story.path("edition").asString() : null;
+		model.addAttribute("edition", edition);
+		if (edition != null) {
 			model.addAttribute("rankHour", this.views.rank(edition, "1h", id));
 			model.addAttribute("rankDay", this.views.rank(edition, "24h", id));
 		}

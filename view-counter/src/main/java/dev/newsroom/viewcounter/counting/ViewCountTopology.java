@@ -238,7 +238,7 @@ public final class ViewCountTopology {
 	 * @param article the latest event, or null
 	 * @return whether views of it count
 	 */
-	static boolean isPublished(@Nullable ArticleEvent article) {
+	public static boolean isPublished(@Nullable ArticleEvent article) {
 		if (article == null || article.getArticle() == null) {
 			return false;
 		}

@@ -9,18 +9,22 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.events.view.TrendingArticles;
 import dev.newsroom.viewcounter.counting.TrendingWindow;
+import dev.newsroom.viewcounter.counting.ViewCountTopology;
 
 /**
  * Reads the most-read list of an edition or section for the window that is "the last
- * hour" (or day) now, from whichever instance owns it.
+ * hour" (or day) now, from whichever instance owns it, without the stories that are no
+ * longer published.
  */
 final class MostRead {
 
@@ -52,17 +56,23 @@ final class MostRead {
 		}
 		long start = window.currentStart(this.clock.millis());
 		TrendingArticles list;
+		ReadOnlyKeyValueStore<String, ArticleEvent> catalogue;
 		try {
 			ReadOnlyWindowStore<String, TrendingArticles> store = kafkaStreams.store(StoreQueryParameters
 				.fromNameAndType(window.storeName(), QueryableStoreTypes.<String, TrendingArticles>windowStore())
 				.withPartition(owner.partition()));
 			list = store.fetch(key, start);
+			catalogue = kafkaStreams.store(StoreQueryParameters.fromNameAndType(ViewCountTopology.CATALOGUE_STORE,
+					QueryableStoreTypes.<String, ArticleEvent>keyValueStore()));
 		}
 		catch (InvalidStateStoreException ex) {
 			throw new CountsNotReadyException(KafkaStreams.State.REBALANCING.name());
 		}
+		// A story retracted since its views were counted leaves the list at once: readers
+		// are not sent to a page that is gone.
 		List<Trending.Entry> articles = (list != null) ? list.getArticles()
 			.stream()
+			.filter((article) -> ViewCountTopology.isPublished(catalogue.get(article.getArticleId())))
 			.limit(limit)
 			.map((article) -> new Trending.Entry(article.getArticleId(), article.getViews()))
 			.toList() : List.of();

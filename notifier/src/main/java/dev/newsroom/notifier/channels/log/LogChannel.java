@@ -50,6 +50,12 @@ public class LogChannel implements Channel {
 
 	@Override
 	public PostPreview preview(Post post) {
+		if (post.correctionNote() != null) {
+			String line = "Correcting [" + post.edition() + "/" + post.section() + "] \"" + post.title() + "\": "
+					+ post.correctionNote();
+			return PostPreview.of(post, line, line.length(), 0, "characters in the notifier's log",
+					EnumSet.of(PostPreview.Field.TITLE, PostPreview.Field.CORRECTION_NOTE));
+		}
 		String line = (post.breaking() ? "BREAKING " : "") + post.title() + " " + post.url();
 		return PostPreview.of(post, line, line.length(), 0, "characters in the notifier's log",
 				EnumSet.of(PostPreview.Field.TITLE));
