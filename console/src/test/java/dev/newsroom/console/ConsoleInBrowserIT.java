@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -91,6 +92,8 @@ class ConsoleInBrowserIT {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final AtomicInteger step = new AtomicInteger();
+
+	private static String axeSource;
 
 	private final String password = UUID.randomUUID().toString();
 
@@ -264,7 +267,18 @@ class ConsoleInBrowserIT {
 			screenshot(browser, "stories-list-filtered");
 			WebElement row = browser.findElement(By.cssSelector("tr[data-article-id='" + id + "']"));
 			assertThat(row.findElement(By.cssSelector(".state")).getText()).isEqualTo("published");
-			assertThat(row.findElement(By.cssSelector(".views")).getText()).isEqualTo(String.valueOf(views(id)));
+			long listed = views(id);
+			assertThat(row.findElement(By.cssSelector(".views")).getText()).isEqualTo(String.valueOf(listed));
+			// A new reader's view reaches the open list, without a reload.
+			beacon(id);
+			await().atMost(WAIT)
+				.ignoreException(StaleElementReferenceException.class)
+				.untilAsserted(() -> assertThat(
+						browser.findElement(By.cssSelector("tr[data-article-id='" + id + "'] .views")).getText())
+					.isEqualTo(String.valueOf(listed + 1)));
+			assertThat(browser.executeScript("return performance.getEntriesByType('navigation').length"))
+				.as("pages loaded in this tab's document")
+				.isEqualTo(1L);
 
 			browser.get(this.consoleUrl + "/most-read?edition=az&window=1h");
 			await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -356,6 +370,7 @@ class ConsoleInBrowserIT {
 		try {
 			signIn(browser, EDITOR, this.password);
 			compose(browser, "en", "politics", "Not A Slug", "Invalid slug", false);
+			browser.findElement(By.id("imageUrl")).sendKeys("picture.jpg");
 			click(browser, "draft");
 			screenshot(browser, "validation-messages");
 			WebElement slug = browser.findElement(By.id("slug"));
@@ -365,7 +380,9 @@ class ConsoleInBrowserIT {
 				.startsWith("must be lower-case letters and digits separated by single hyphens");
 			assertThat(slug.getAttribute("value")).as("what the editor typed is kept").isEqualTo("Not A Slug");
 			assertThat(browser.findElement(By.cssSelector("p.error[role=alert]")).getText())
-				.isEqualTo("One field needs a change before this can be saved; it is marked below.");
+				.isEqualTo("2 fields need a change before this can be saved; they are marked below.");
+			assertThat(browser.findElement(By.id("imageUrl")).getAttribute("aria-invalid")).isEqualTo("true");
+			assertThat(browser.findElement(By.id("imageUrl-error")).getText()).isNotBlank();
 		}
 		finally {
 			browser.quit();
@@ -393,15 +410,28 @@ class ConsoleInBrowserIT {
 	}
 
 	@Test
-	void anEditorCorrectsWithAPublicNoteAndRetractsWithAReason() throws IOException {
+	void anEditorCorrectsWithAPublicNoteAndRetractsWithAReason() throws Exception {
 		ChromeDriver browser = browser();
 		try {
 			signIn(browser, EDITOR, this.password);
 			String slug = "vote-" + UUID.randomUUID().toString().substring(0, 8);
 			compose(browser, "en", "politics", slug, "Budget passes 70-30", false);
+			browser.findElement(By.id("authors")).sendKeys(" <https://news.example/authors/leyla>");
+			browser.findElement(By.id("imageUrl")).sendKeys("https://img.example/budget-vote.jpg");
+			browser.findElement(By.id("imageCaption")).sendKeys("Deputies vote on the budget");
+			browser.findElement(By.id("imageCredit")).sendKeys("AP Photo / Aziz Karimov");
 			click(browser, "publish");
 			click(browser, "publish-confirmed");
 			String id = storyId(browser);
+			WebElement hero = browser.findElement(By.cssSelector(".page-preview figure.hero"));
+			assertThat(hero.findElement(By.tagName("img")).getAttribute("src"))
+				.isEqualTo("https://img.example/budget-vote.jpg");
+			assertThat(hero.findElement(By.tagName("figcaption")).getText())
+				.isEqualTo("Deputies vote on the budget AP Photo / Aziz Karimov");
+			JsonNode stored = json.readTree(publisherCall("GET", "/api/articles/" + id, EDITOR, null, null));
+			assertThat(stored.path("authors").path(0).path("profileUrl").asString())
+				.isEqualTo("https://news.example/authors/leyla");
+			assertThat(stored.path("heroImage").path("credit").asString()).isEqualTo("AP Photo / Aziz Karimov");
 			// The delivery appears on the open page, without a reload.
 			awaitDelivered(browser, "announce");
 			screenshot(browser, "story-announced");
@@ -618,6 +648,125 @@ class ConsoleInBrowserIT {
 		finally {
 			browser.quit();
 		}
+	}
+
+	@Test
+	void everyPagePassesTheWcagAAndAaRulesOfAxe() throws Exception {
+		ChromeDriver browser = browser();
+		try {
+			browser.get(this.consoleUrl + "/signin");
+			Map<String, List<String>> violations = new java.util.LinkedHashMap<>();
+			violations.put("sign-in", axe(browser));
+			signIn(browser, EDITOR, this.password);
+			violations.put("stories", axe(browser));
+			String slug = "axe-" + UUID.randomUUID().toString().substring(0, 8);
+			compose(browser, "ar", "politics", slug, "البرلمان يقر الميزانية", true);
+			browser.findElement(By.id("imageUrl")).sendKeys("not an address");
+			click(browser, "draft");
+			violations.put("compose with errors", axe(browser));
+			browser.findElement(By.id("imageUrl")).clear();
+			click(browser, "preview");
+			violations.put("preview", axe(browser));
+			click(browser, "publish");
+			violations.put("publish confirmation", axe(browser));
+			click(browser, "publish-confirmed");
+			String id = storyId(browser);
+			awaitDelivered(browser, "announce");
+			violations.put("story", axe(browser));
+			browser.get(this.consoleUrl + "/stories/" + id + "/edit");
+			violations.put("edit", axe(browser));
+			browser.get(this.consoleUrl + "/most-read?edition=ar&window=24h");
+			violations.put("most read", axe(browser));
+			browser.get(this.consoleUrl + "/channels");
+			violations.put("channels", axe(browser));
+			assertThat(violations).allSatisfy((page, found) -> assertThat(found).as("axe on %s", page).isEmpty());
+			// And it does find what it looks for: an input with no label, and grey on
+			// grey.
+			// (Styles set from script: the policy refuses inline style attributes.)
+			browser.executeScript("const main = document.querySelector('main');"
+					+ " main.insertAdjacentHTML('beforeend', '<input id=unlabelled>');"
+					+ " const faint = document.createElement('p'); faint.textContent = 'Faint grey text';"
+					+ " faint.style.color = '#999'; main.append(faint);");
+			assertThat(axe(browser)).anyMatch((violation) -> violation.startsWith("label "))
+				.anyMatch((violation) -> violation.startsWith("color-contrast "));
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void anEditorPublishesWithTheKeyboardAlone() throws Exception {
+		ChromeDriver browser = browser();
+		try {
+			signIn(browser, EDITOR, this.password);
+			browser.get(this.consoleUrl + "/stories/new");
+			String slug = "keys-" + UUID.randomUUID().toString().substring(0, 8);
+			// From the top of the page: the skip link first, then each field in order.
+			assertThat(tab(browser).getText()).isEqualTo("Skip to content");
+			Map<String, String> typed = new java.util.LinkedHashMap<>();
+			typed.put("edition", "en");
+			typed.put("section", "politics");
+			typed.put("slug", slug);
+			typed.put("title", "Typed without a mouse");
+			typed.put("lead", "Every step by keyboard.");
+			typed.put("body", "<p>Keys only.</p>");
+			for (Map.Entry<String, String> field : typed.entrySet()) {
+				WebElement focused = tab(browser);
+				for (int i = 0; i < 50 && !field.getKey().equals(focused.getAttribute("id")); i++) {
+					focused = tab(browser);
+				}
+				assertThat(focused.getAttribute("id")).as("reached by Tab").isEqualTo(field.getKey());
+				new Actions(browser).sendKeys(field.getValue()).perform();
+			}
+			WebElement focused = tab(browser);
+			for (int i = 0; i < 50 && !"publish".equals(focused.getAttribute("value")); i++) {
+				focused = tab(browser);
+			}
+			assertThat(focused.getText()).isEqualTo("Publish now…");
+			assertThat(focused.getCssValue("outline-style")).as("the focused button's outline").isEqualTo("solid");
+			new Actions(browser).sendKeys(Keys.ENTER).perform();
+			await().atMost(WAIT).until(() -> !browser.findElements(By.id("confirm-title")).isEmpty());
+			assertThat(browser.switchTo().activeElement().getText()).as("focus on the confirmation")
+				.isEqualTo("Yes, publish now");
+			new Actions(browser).sendKeys(Keys.ENTER).perform();
+			storyId(browser);
+			assertThat(browser.findElement(By.cssSelector(".meta .state")).getText()).isEqualTo("published");
+			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Typed without a mouse");
+			screenshot(browser, "published-by-keyboard");
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	private static WebElement tab(ChromeDriver browser) {
+		new Actions(browser).sendKeys(Keys.TAB).perform();
+		return browser.switchTo().activeElement();
+	}
+
+	/**
+	 * Runs axe-core's WCAG 2.0 and 2.1 A and AA rules (contrast, labels, names,
+	 * structure) on the page as it is now.
+	 * @return each violation: its rule, impact and the elements it found
+	 */
+	@SuppressWarnings("unchecked")
+	private static List<String> axe(ChromeDriver browser) throws IOException {
+		if (axeSource == null) {
+			try (java.io.InputStream script = ConsoleInBrowserIT.class
+				.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+				axeSource = new String(script.readAllBytes(), StandardCharsets.UTF_8);
+			}
+		}
+		browser.executeScript(axeSource);
+		List<Map<String, Object>> found = (List<Map<String, Object>>) browser
+			.executeAsyncScript("const done = arguments[arguments.length - 1];"
+					+ "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })"
+					+ ".then((results) => done(results.violations.map((v) => ({ id: v.id, impact: v.impact,"
+					+ " nodes: v.nodes.map((n) => n.target.join(' ') + ': ' + n.failureSummary) }))));");
+		return found.stream()
+			.map((violation) -> violation.get("id") + " (" + violation.get("impact") + ") " + violation.get("nodes"))
+			.toList();
 	}
 
 	@Test

@@ -2,8 +2,10 @@ package dev.newsroom.console.stories;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -31,10 +33,10 @@ import dev.newsroom.console.signin.Editor;
 
 /**
  * Live updates over server-sent events, which the pages take in with htmx's SSE
- * extension, with no reload: a story's views and deliveries, and a notice on the stories
- * list when stories change, and the story's views-over-time chart and place in most read.
- * The console asks the services every couple of seconds for each open page and sends only
- * what changed.
+ * extension, with no reload: a story's views and deliveries, and on the stories list each
+ * story's views and a notice when stories change, and the story's views-over-time chart
+ * and place in most read. The console asks the services every couple of seconds for each
+ * open page and sends only what changed.
  */
 @Controller
 class LiveUpdates {
@@ -42,6 +44,11 @@ class LiveUpdates {
 	private static final Logger logger = LoggerFactory.getLogger(LiveUpdates.class);
 
 	private static final Duration EVERY = Duration.ofSeconds(2);
+
+	/**
+	 * At most this many stories' views are followed on one list page (a page shows 20).
+	 */
+	private static final int MAX_LIST_VIEWS = 100;
 
 	/** A browser's EventSource connects again after this; htmx does it by itself. */
 	private static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
@@ -95,9 +102,18 @@ class LiveUpdates {
 	}
 
 	@GetMapping(path = "/live/stories", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter stories(@AuthenticationPrincipal Editor editor) {
+	SseEmitter stories(@AuthenticationPrincipal Editor editor, @RequestParam(defaultValue = "") List<String> ids) {
 		AtomicReference<String> first = new AtomicReference<>();
+		Map<String, AtomicReference<String>> lastViews = new HashMap<>();
+		List<String> shown = ids.stream().filter((id) -> !id.isBlank()).limit(MAX_LIST_VIEWS).toList();
+		shown.forEach((id) -> lastViews.put(id, new AtomicReference<>()));
 		return stream("stories", (emitter) -> {
+			// The views of the stories on the page, each to its own cell.
+			Map<String, Long> views = shown.isEmpty() ? Map.of() : this.views.of(shown);
+			for (String id : shown) {
+				Long count = views.get(id);
+				send(emitter, "views-" + id, (count != null) ? count.toString() : "—", lastViews.get(id));
+			}
 			StoryPage latest = this.publisher.search(editor, new StoryFilter(null, null, null, 0));
 			String head = latest.total() + " "
 					+ latest.stories().stream().findFirst().map((story) -> story.id() + story.updatedAt()).orElse("");

@@ -62,6 +62,7 @@ class PostPreviews {
 		article.put("edition", form.getEdition().strip());
 		article.put("section", form.getSection().strip());
 		article.put("breaking", form.isBreaking());
+		article.put("imageUrl", form.getImageUrl().isBlank() ? null : form.getImageUrl().strip());
 		article.put("correctionNote", correction ? form.getChangeNote() : null);
 		try {
 			return this.notifier.post()

@@ -135,6 +135,23 @@ class PublisherApi {
 		});
 	}
 
+	/**
+	 * @param field a field of the publisher's request, such as {@code heroImage.url} or
+	 * {@code authors[1].profileUrl}
+	 * @return the compose form's field that holds it
+	 */
+	static String formField(String field) {
+		if (field.startsWith("authors")) {
+			return "authors";
+		}
+		return switch (field) {
+			case "heroImage.url", "heroImage" -> "imageUrl";
+			case "heroImage.caption" -> "imageCaption";
+			case "heroImage.credit" -> "imageCredit";
+			default -> field;
+		};
+	}
+
 	private JsonNode answer(int status, @Nullable JsonNode body) {
 		if (status == 401) {
 			throw new SignInExpiredException();
@@ -143,8 +160,8 @@ class PublisherApi {
 			Map<String, String> fields = new LinkedHashMap<>();
 			body.path("errors")
 				.valueStream()
-				.forEach((error) -> fields.merge(error.path("field").asString(), error.path("message").asString(),
-						(one, other) -> one + "; " + other));
+				.forEach((error) -> fields.merge(formField(error.path("field").asString()),
+						error.path("message").asString(), (one, other) -> one + "; " + other));
 			throw new PublisherRefusal(status,
 					body.path("detail").asString("The publisher refused it (" + status + ")."), fields);
 		}

@@ -57,6 +57,7 @@ class StoriesController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("stories", stories);
 		List<String> ids = stories.stories().stream().map(StorySummary::id).toList();
+		model.addAttribute("ids", ids);
 		model.addAttribute("views", this.views.of(ids));
 		model.addAttribute("channels", this.deliveries.summaries(ids));
 		model.addAttribute("states", List.of("draft", "scheduled", "published", "retracted"));

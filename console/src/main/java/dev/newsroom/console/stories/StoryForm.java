@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,9 @@ import tools.jackson.databind.JsonNode;
  * resubmitted form writes once.
  */
 public class StoryForm {
+
+	/** An author with the address of their page: {@code Leyla Məmmədova <https://…>}. */
+	private static final Pattern NAME_AND_PROFILE = Pattern.compile("(.*?)\\s*<([^>]+)>");
 
 	private String edition = "";
 
@@ -38,6 +43,12 @@ public class StoryForm {
 	private String authors = "";
 
 	private String tags = "";
+
+	private String imageUrl = "";
+
+	private String imageCaption = "";
+
+	private String imageCredit = "";
 
 	private boolean breaking;
 
@@ -67,8 +78,14 @@ public class StoryForm {
 		form.body = article.path("body").asString("");
 		form.authors = article.path("authors")
 			.valueStream()
-			.map((author) -> author.path("name").asString())
+			.map((author) -> author.path("profileUrl").isString()
+					? author.path("name").asString() + " <" + author.path("profileUrl").asString() + ">"
+					: author.path("name").asString())
 			.collect(Collectors.joining(", "));
+		JsonNode image = article.path("heroImage");
+		form.imageUrl = image.path("url").asString("");
+		form.imageCaption = image.path("caption").asString("");
+		form.imageCredit = image.path("credit").asString("");
 		form.tags = article.path("tags").valueStream().map(JsonNode::asString).collect(Collectors.joining(", "));
 		form.breaking = article.path("breaking").asBoolean();
 		form.version = article.path("version").asLong();
@@ -121,6 +138,9 @@ public class StoryForm {
 		fields.put("Section", List.of(theirs.section, this.section));
 		fields.put("Authors", List.of(theirs.authors, this.authors));
 		fields.put("Tags", List.of(theirs.tags, this.tags));
+		fields.put("Image", List.of(theirs.imageUrl, this.imageUrl));
+		fields.put("Image caption", List.of(theirs.imageCaption, this.imageCaption));
+		fields.put("Image credit", List.of(theirs.imageCredit, this.imageCredit));
 		return fields.entrySet()
 			.stream()
 			.filter((field) -> !field.getValue().get(0).strip().equals(field.getValue().get(1).strip()))
@@ -140,7 +160,7 @@ public class StoryForm {
 		request.put("title", this.title.strip());
 		request.put("lead", this.lead.strip());
 		request.put("body", this.body);
-		List<Map<String, String>> bylines = split(this.authors).stream().map((name) -> Map.of("name", name)).toList();
+		List<Map<String, String>> bylines = split(this.authors).stream().map(StoryForm::byline).toList();
 		if (!bylines.isEmpty()) {
 			request.put("authors", bylines);
 		}
@@ -148,9 +168,32 @@ public class StoryForm {
 		if (!tagList.isEmpty()) {
 			request.put("tags", tagList);
 		}
+		if (!this.imageUrl.isBlank()) {
+			Map<String, String> image = new LinkedHashMap<>();
+			image.put("url", this.imageUrl.strip());
+			if (!this.imageCaption.isBlank()) {
+				image.put("caption", this.imageCaption.strip());
+			}
+			if (!this.imageCredit.isBlank()) {
+				image.put("credit", this.imageCredit.strip());
+			}
+			request.put("heroImage", image);
+		}
 		request.put("breaking", this.breaking);
 		request.put("draft", draft);
 		return request;
+	}
+
+	/**
+	 * @param author {@code Name} or {@code Name <https://profile>}, as the form takes it
+	 * @return the publisher's byline
+	 */
+	static Map<String, String> byline(String author) {
+		Matcher profile = NAME_AND_PROFILE.matcher(author);
+		if (profile.matches()) {
+			return Map.of("name", profile.group(1).strip(), "profileUrl", profile.group(2).strip());
+		}
+		return Map.of("name", author);
 	}
 
 	private static List<String> split(String list) {
@@ -211,6 +254,30 @@ public class StoryForm {
 
 	public void setAuthors(String authors) {
 		this.authors = (authors != null) ? authors : "";
+	}
+
+	public String getImageUrl() {
+		return this.imageUrl;
+	}
+
+	public void setImageUrl(String imageUrl) {
+		this.imageUrl = (imageUrl != null) ? imageUrl : "";
+	}
+
+	public String getImageCaption() {
+		return this.imageCaption;
+	}
+
+	public void setImageCaption(String imageCaption) {
+		this.imageCaption = (imageCaption != null) ? imageCaption : "";
+	}
+
+	public String getImageCredit() {
+		return this.imageCredit;
+	}
+
+	public void setImageCredit(String imageCredit) {
+		this.imageCredit = (imageCredit != null) ? imageCredit : "";
 	}
 
 	public String getTags() {
