@@ -58,18 +58,35 @@ public class Deliveries {
 	/**
 	 * Each channel's latest delivery of each story, in the editors' words: posted,
 	 * waiting, paused, failed, uncertain, or the state itself.
-	 * @param articleIds the stories of a page
-	 * @return by story, by channel; a story the notifier did not answer for is left out
+	 * @param articleIds the stories of a page, at most 100
+	 * @return by story, by channel; empty if the notifier did not answer
 	 */
 	Map<String, Map<String, String>> summaries(List<String> articleIds) {
 		Map<String, Map<String, String>> summaries = new HashMap<>();
+		if (articleIds.isEmpty()) {
+			return summaries;
+		}
+		JsonNode all;
+		try {
+			all = this.notifier.get()
+				.uri((uri) -> uri.path("/api/deliveries")
+					.queryParam("articleIds", String.join(",", articleIds))
+					.build())
+				.retrieve()
+				.body(JsonNode.class);
+		}
+		catch (RestClientException ex) {
+			logger.warn("Deliveries are not summed up: the notifier did not answer ({})", ex.getMessage());
+			return summaries;
+		}
+		if (all == null) {
+			return summaries;
+		}
 		for (String id : articleIds) {
-			List<Delivery> deliveries = of(id);
-			if (deliveries == null) {
-				continue;
-			}
 			Map<String, String> byChannel = new TreeMap<>();
-			deliveries.stream()
+			all.path(id)
+				.valueStream()
+				.map(Delivery::of)
 				.sorted(Comparator.comparing(Delivery::updatedAt))
 				.forEach((delivery) -> byChannel.put(delivery.channel(), delivery.summary()));
 			summaries.put(id, byChannel);

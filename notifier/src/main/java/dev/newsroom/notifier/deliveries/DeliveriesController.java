@@ -1,7 +1,9 @@
 package dev.newsroom.notifier.deliveries;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -12,9 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.newsroom.events.notification.Delivery;
+import dev.newsroom.support.web.InvalidRequestException;
 import dev.newsroom.notifier.ledger.Ledger;
 import dev.newsroom.notifier.ledger.LedgerUnavailableException;
 import dev.newsroom.notifier.routing.Channels;
@@ -25,6 +29,8 @@ import dev.newsroom.notifier.routing.Channels;
  */
 @RestController
 class DeliveriesController {
+
+	static final int MAX_BATCH = 100;
 
 	private final Ledger ledger;
 
@@ -41,6 +47,23 @@ class DeliveriesController {
 	@GetMapping("/api/articles/{articleId}/deliveries")
 	List<DeliveryView> deliveries(@PathVariable String articleId) {
 		return this.ledger.ofArticle(articleId).stream().map(DeliveryView::of).toList();
+	}
+
+	/**
+	 * The deliveries of several articles at once, for list pages:
+	 * {@code ?articleIds=a,b}, at most {@value #MAX_BATCH}; an article with none has an
+	 * empty list.
+	 */
+	@GetMapping("/api/deliveries")
+	Map<String, List<DeliveryView>> deliveriesOf(@RequestParam List<String> articleIds) {
+		List<String> ids = articleIds.stream().map(String::strip).filter((id) -> !id.isEmpty()).distinct().toList();
+		if (ids.isEmpty() || ids.size() > MAX_BATCH) {
+			throw new InvalidRequestException("articleIds",
+					"must name from 1 to " + MAX_BATCH + " article ids, not " + ids.size());
+		}
+		Map<String, List<DeliveryView>> deliveries = new LinkedHashMap<>();
+		ids.forEach((id) -> deliveries.put(id, deliveries(id)));
+		return deliveries;
 	}
 
 	@PostMapping("/api/articles/{articleId}/deliveries/{deliveryId}/retry")

@@ -149,6 +149,24 @@ class DeliveryEngineIT {
 				equalTo("partner:" + english.getArticle().getId() + ":announce:1"))))
 			.hasSize(1);
 
+		// Several articles' deliveries at once, for list pages.
+		JsonNode batch = http().get()
+			.uri("/api/deliveries?articleIds={ids}",
+					english.getArticle().getId() + "," + russian.getArticle().getId() + ",never-published")
+			.retrieve()
+			.body(JsonNode.class);
+		assertThat(batch.path(english.getArticle().getId())).hasSize(2);
+		assertThat(batch.path(russian.getArticle().getId()).path(0).path("channel").asString())
+			.isEqualTo("telegram-ru");
+		assertThat(batch.path("never-published")).isEmpty();
+		ResponseEntity<String> tooMany = http().get()
+			.uri("/api/deliveries?articleIds={ids}",
+					String.join(",", java.util.stream.IntStream.range(0, 101).mapToObj((n) -> "a-" + n).toList()))
+			.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+				.body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+		assertThat(tooMany.getStatusCode().value()).isEqualTo(400);
+		assertThat(tooMany.getBody()).contains("must name from 1 to 100 article ids, not 101");
+
 		String prometheus = http().get().uri("/actuator/prometheus").retrieve().body(String.class);
 		assertThat(prometheus)
 			.containsPattern("newsroom_notifier_deliveries\\{channel=\"telegram-ru\",state=\"DELIVERED\"\\} [1-9]");
