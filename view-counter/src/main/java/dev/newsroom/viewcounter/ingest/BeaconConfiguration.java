@@ -1,11 +1,14 @@
 package dev.newsroom.viewcounter.ingest;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +27,10 @@ import dev.newsroom.viewcounter.config.ViewCounterProperties;
 class BeaconConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(BeaconConfiguration.class);
+
+	private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(60);
+
+	private static final Duration WARM_UP_PAUSE = Duration.ofMillis(200);
 
 	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> beaconBodyLimit(BeaconSettings settings) {
@@ -62,6 +69,38 @@ class BeaconConfiguration {
 	@Bean
 	ProducerListener<Object, Object> beaconProducerListener() {
 		return new ProducerListener<>() {
+		};
+	}
+
+	/**
+	 * Holds the instance back from readiness until the beacon's producer knows the page
+	 * views topic's partitions. The producer waits at most {@code max.block.ms} (250 ms)
+	 * for them on a send, less than a first connection over TLS and SASL can take, so
+	 * without this the first beacons after a start could be answered 503 by an instance
+	 * that already said it was ready. Spring marks the instance ready once runners end.
+	 */
+	@Bean
+	ApplicationRunner beaconProducerWarmUp(KafkaTemplate<String, PageView> kafka, ViewCounterProperties properties) {
+		return (arguments) -> {
+			String topic = properties.pageViews().name();
+			long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
+			while (true) {
+				try {
+					if (!kafka.partitionsFor(topic).isEmpty()) {
+						return;
+					}
+				}
+				catch (KafkaException ex) {
+					if (System.nanoTime() > deadline) {
+						logger.warn(
+								"The beacon's producer still has no metadata for {} after {}: beacons are "
+										+ "answered 503 until Kafka answers ({})",
+								topic, WARM_UP_LIMIT, ex.getMessage());
+						return;
+					}
+				}
+				Thread.sleep(WARM_UP_PAUSE.toMillis());
+			}
 		};
 	}
 
