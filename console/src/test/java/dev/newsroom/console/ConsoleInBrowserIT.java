@@ -50,6 +50,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import dev.newsroom.testsupport.EmbeddedStack;
@@ -203,6 +204,9 @@ class ConsoleInBrowserIT {
 			String unknownName = browser.findElement(By.cssSelector("[role=alert]")).getText();
 			assertThat(wrongPassword).isEqualTo("The name or password is not right.").isEqualTo(unknownName);
 			assertThat(browser.getCurrentUrl()).endsWith("/signin?error");
+			// No other way in: no default user with a generated password beside the
+			// publisher's accounts.
+			assertThat(this.console.getBeansOfType(UserDetailsService.class)).isEmpty();
 		}
 		finally {
 			browser.quit();

@@ -25,8 +25,18 @@ class SecurityConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+	/**
+	 * The only way in: the publisher's accounts. Being a bean, it also keeps Spring Boot
+	 * from adding its default in-memory user with a generated password, which would
+	 * otherwise sign in too.
+	 */
 	@Bean
-	SecurityFilterChain console(HttpSecurity http, RestClient publisherClient, ConsoleSettings settings) {
+	PublisherSignIn publisherSignIn(RestClient publisherClient, ConsoleSettings settings) {
+		return new PublisherSignIn(publisherClient, settings.publisherUrl().toString());
+	}
+
+	@Bean
+	SecurityFilterChain console(HttpSecurity http, RestClient publisherClient, PublisherSignIn publisherSignIn) {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/signin", "/console.css", "/console.js", "/webjars/**", "/actuator/health/**", "/error")
 			.permitAll()
@@ -39,7 +49,7 @@ class SecurityConfiguration {
 				.deleteCookies("JSESSIONID")
 				.logoutSuccessUrl("/signin?signedout"))
 			.sessionManagement((sessions) -> sessions.invalidSessionUrl("/signin?timeout"))
-			.authenticationProvider(new PublisherSignIn(publisherClient, settings.publisherUrl().toString()))
+			.authenticationProvider(publisherSignIn)
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' https: data:; script-src 'self'; style-src 'self'; "
 							+ "form-action 'self'; frame-ancestors 'none'")));
