@@ -47,13 +47,18 @@ record LocalStackSettings(Path repository, Path home, int kafkaPort, int kafkaCo
 
 	/**
 	 * Options added to {@link #DEFAULT_JVM_OPTIONS} for one service, where its live set
-	 * under load needs them: the view counter holds the User-Agent classifier's matchers
+	 * needs them. The view counter under load holds the User-Agent classifier's matchers
 	 * (about 100 MB), the beacon limiter's buckets for up to 100,000 readers and the
-	 * producer's 32 MB buffer, and measured 166 MB live with the 192 MB cap, where it
+	 * producer's 32 MB buffer: it measured 166 MB live with the 192 MB cap, where it
 	 * spent its time in full collections and took a tenth of the beacons it takes with
-	 * 512 MB. Set {@code newsroom.<service>.jvm-options} to change them.
+	 * 512 MB. The publisher, the feeds and the notifier hold every article (and the
+	 * notifier every delivery) in memory, rebuilt from the topics at start: with 28,958
+	 * articles of about 2 KB of body each they measured 179, 119 and 83 MB live, so with
+	 * 192 MB the publisher ran out of memory at every start from about 30,000 articles
+	 * on. Set {@code newsroom.<service>.jvm-options} to change them.
 	 */
-	static final Map<String, String> DEFAULT_SERVICE_JVM_OPTIONS = Map.of("view-counter", "-Xmx512m");
+	static final Map<String, String> DEFAULT_SERVICE_JVM_OPTIONS = Map.of("view-counter", "-Xmx512m", "publisher",
+			"-Xmx512m", "feeds", "-Xmx512m", "notifier", "-Xmx512m");
 
 	/**
 	 * @param service a service's name

@@ -14,14 +14,29 @@ class ServiceJvmOptionsTests {
 			List.of("-XX:+UseSerialGC", "-Xmx192m"), false);
 
 	@Test
-	void theViewCounterGetsItsOwnHeapCapAfterTheServicesOptionsWhichTheJvmTakesLast() {
-		assertThat(SETTINGS.jvmOptionsOf("view-counter")).containsExactly("-XX:+UseSerialGC", "-Xmx192m", "-Xmx512m");
+	void theServicesThatHoldTheirStateInMemoryGetTheirOwnHeapCapAfterTheServicesOptionsWhichTheJvmTakesLast() {
+		for (String service : List.of("view-counter", "publisher", "feeds", "notifier")) {
+			assertThat(SETTINGS.jvmOptionsOf(service)).as(service)
+				.containsExactly("-XX:+UseSerialGC", "-Xmx192m", "-Xmx512m");
+		}
 	}
 
 	@Test
 	void otherServicesGetTheServicesOptionsOnly() {
-		assertThat(SETTINGS.jvmOptionsOf("publisher")).containsExactly("-XX:+UseSerialGC", "-Xmx192m");
-		assertThat(SETTINGS.jvmOptionsOf("notifier")).containsExactly("-XX:+UseSerialGC", "-Xmx192m");
+		assertThat(SETTINGS.jvmOptionsOf("schema-registry")).containsExactly("-XX:+UseSerialGC", "-Xmx192m");
+		assertThat(SETTINGS.jvmOptionsOf("console")).containsExactly("-XX:+UseSerialGC", "-Xmx192m");
+	}
+
+	@Test
+	void aServicesOwnOptionsCanBeReplacedWithASystemProperty() {
+		System.setProperty("newsroom.publisher.jvm-options", "-Xmx1g -XX:+AlwaysPreTouch");
+		try {
+			assertThat(SETTINGS.jvmOptionsOf("publisher")).containsExactly("-XX:+UseSerialGC", "-Xmx192m", "-Xmx1g",
+					"-XX:+AlwaysPreTouch");
+		}
+		finally {
+			System.clearProperty("newsroom.publisher.jvm-options");
+		}
 	}
 
 }
