@@ -4,29 +4,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Grafana dashboard in the repository ({@value #LOCATION}) and the check that every
- * metric its panels query exists: each service's tests scrape its
- * {@code /actuator/prometheus} and check the metrics the dashboard takes from that
- * service, told by their names' prefixes.
+ * The Grafana dashboard ({@value #LOCATION}) and the Prometheus alert rules
+ * ({@value #ALERTS}) in the repository, and the check that every metric they query
+ * exists: each service's tests scrape its {@code /actuator/prometheus} and check the
+ * metrics taken from that service, told by their names' prefixes.
  */
 public final class DashboardContract {
 
 	/** The dashboard, from the repository's root. */
 	public static final String LOCATION = "deploy/grafana/dashboards/newsroom.json";
 
-	private static final Pattern METRIC = Pattern.compile("\\b((?:newsroom|kafka)_[a-z0-9_]+)\\b");
+	/** The alert rules, from the repository's root. */
+	public static final String ALERTS = "deploy/prometheus/alerts.yml";
+
+	private static final Pattern METRIC = Pattern.compile("\\b((?:newsroom|kafka|jvm)_[a-z0-9_]+)\\b");
 
 	/** Which service exposes the metrics whose names start so. */
 	private static final Map<String, Set<String>> SERVICES_BY_PREFIX = prefixes();
@@ -53,25 +58,50 @@ public final class DashboardContract {
 		Map<String, String> metrics = new LinkedHashMap<>();
 		for (JsonNode panel : dashboard.path("panels")) {
 			for (JsonNode target : panel.path("targets")) {
-				Matcher metric = METRIC.matcher(target.path("expr").asString(""));
-				while (metric.find()) {
-					metrics.put(metric.group(1), panel.path("title").asString());
-				}
+				queried(target.path("expr").asString(""), "panel '" + panel.path("title").asString() + "'", metrics);
 			}
+		}
+		for (Map<String, Object> rule : alertRules()) {
+			queried(String.valueOf(rule.get("expr")), "alert '" + rule.get("alert") + "'", metrics);
 		}
 		return new DashboardContract(metrics);
 	}
 
 	/**
-	 * @return every metric a panel queries, with the panel's title
+	 * @return every rule of every group of the alert rules, as written
+	 */
+	@SuppressWarnings("unchecked")
+	public static List<Map<String, Object>> alertRules() {
+		Path file = Path.of("..").resolve(ALERTS);
+		Map<String, Object> document;
+		try {
+			document = new Yaml().load(Files.readString(file));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read the alert rules " + file.toAbsolutePath(), ex);
+		}
+		return ((List<Map<String, Object>>) document.get("groups")).stream()
+			.flatMap((group) -> ((List<Map<String, Object>>) group.get("rules")).stream())
+			.toList();
+	}
+
+	private static void queried(String expression, String where, Map<String, String> metrics) {
+		Matcher metric = METRIC.matcher(expression);
+		while (metric.find()) {
+			metrics.put(metric.group(1), where);
+		}
+	}
+
+	/**
+	 * @return every metric a panel or an alert queries, with where it is queried
 	 */
 	public Map<String, String> metrics() {
 		return this.metricsByPanel;
 	}
 
 	/**
-	 * Checks that a service's scrape has every metric the dashboard takes from it, and
-	 * that every metric of the dashboard belongs to a known service.
+	 * Checks that a service's scrape has every metric the dashboard and the alerts take
+	 * from it, and that every metric they query belongs to a known service.
 	 * @param service {@code publisher}, {@code view-counter}, {@code notifier} or
 	 * {@code feeds}
 	 * @param scrape what the service's {@code /actuator/prometheus} answered
@@ -84,11 +114,9 @@ public final class DashboardContract {
 			.forEach((line) -> exposed.add(line.split("[{ ]", 2)[0]));
 		this.metricsByPanel.forEach((metric, panel) -> {
 			Set<String> services = servicesOf(metric);
-			assertThat(services).as("the service of metric %s (panel '%s')", metric, panel).isNotEmpty();
+			assertThat(services).as("the service of metric %s (%s)", metric, panel).isNotEmpty();
 			if (services.contains(service)) {
-				assertThat(exposed)
-					.as("%s exposes %s, which the dashboard's panel '%s' queries", service, metric, panel)
-					.contains(metric);
+				assertThat(exposed).as("%s exposes %s, which the %s queries", service, metric, panel).contains(metric);
 			}
 		});
 	}
@@ -110,6 +138,7 @@ public final class DashboardContract {
 		prefixes.put("newsroom_notifier_", Set.of("notifier"));
 		prefixes.put("newsroom_feeds_", Set.of("feeds"));
 		prefixes.put("kafka_consumer_", Set.of("publisher", "view-counter", "notifier"));
+		prefixes.put("jvm_", Set.of("publisher", "view-counter", "notifier", "feeds"));
 		return prefixes;
 	}
 
