@@ -36,10 +36,10 @@ public final class DashboardContract {
 	/** Which service exposes the metrics whose names start so. */
 	private static final Map<String, Set<String>> SERVICES_BY_PREFIX = prefixes();
 
-	private final Map<String, String> metricsByPanel;
+	private final Map<String, String> metricsByPlace;
 
-	private DashboardContract(Map<String, String> metricsByPanel) {
-		this.metricsByPanel = metricsByPanel;
+	private DashboardContract(Map<String, String> metricsByPlace) {
+		this.metricsByPlace = metricsByPlace;
 	}
 
 	/**
@@ -96,7 +96,7 @@ public final class DashboardContract {
 	 * @return every metric a panel or an alert queries, with where it is queried
 	 */
 	public Map<String, String> metrics() {
-		return this.metricsByPanel;
+		return this.metricsByPlace;
 	}
 
 	/**
@@ -107,16 +107,16 @@ public final class DashboardContract {
 	 * @param scrape what the service's {@code /actuator/prometheus} answered
 	 */
 	public void assertScraped(String service, String scrape) {
-		assertThat(this.metricsByPanel).as("metrics of the dashboard %s", LOCATION).isNotEmpty();
+		assertThat(this.metricsByPlace).as("metrics of the dashboard %s", LOCATION).isNotEmpty();
 		Set<String> exposed = new TreeSet<>();
 		scrape.lines()
 			.filter((line) -> !line.startsWith("#") && !line.isBlank())
 			.forEach((line) -> exposed.add(line.split("[{ ]", 2)[0]));
-		this.metricsByPanel.forEach((metric, panel) -> {
+		this.metricsByPlace.forEach((metric, place) -> {
 			Set<String> services = servicesOf(metric);
-			assertThat(services).as("the service of metric %s (%s)", metric, panel).isNotEmpty();
+			assertThat(services).as("the service of metric %s (%s)", metric, place).isNotEmpty();
 			if (services.contains(service)) {
-				assertThat(exposed).as("%s exposes %s, which the %s queries", service, metric, panel).contains(metric);
+				assertThat(exposed).as("%s exposes %s, which the %s queries", service, metric, place).contains(metric);
 			}
 		});
 	}

@@ -85,19 +85,20 @@ class BeaconConfiguration {
 			String topic = properties.pageViews().name();
 			long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
 			while (true) {
+				String missing;
 				try {
 					if (!kafka.partitionsFor(topic).isEmpty()) {
 						return;
 					}
+					missing = "no partitions";
 				}
 				catch (KafkaException ex) {
-					if (System.nanoTime() > deadline) {
-						logger.warn(
-								"The beacon's producer still has no metadata for {} after {}: beacons are "
-										+ "answered 503 until Kafka answers ({})",
-								topic, WARM_UP_LIMIT, ex.getMessage());
-						return;
-					}
+					missing = ex.getMessage();
+				}
+				if (System.nanoTime() > deadline) {
+					logger.warn("The beacon's producer still has no metadata for {} after {}: beacons are "
+							+ "answered 503 until Kafka answers ({})", topic, WARM_UP_LIMIT, missing);
+					return;
 				}
 				Thread.sleep(WARM_UP_PAUSE.toMillis());
 			}
