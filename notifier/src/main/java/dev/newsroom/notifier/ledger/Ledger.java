@@ -25,7 +25,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -36,6 +35,7 @@ import org.springframework.kafka.support.KafkaUtils;
 
 import dev.newsroom.events.notification.Delivery;
 import dev.newsroom.events.notification.DeliveryState;
+import dev.newsroom.support.kafka.TopicPartitions;
 
 /**
  * Every delivery in its latest state, rebuilt by each instance from the whole ledger
@@ -200,13 +200,21 @@ public class Ledger implements SmartLifecycle {
 		this.clientMetrics = new KafkaClientMetrics(this.consumer, Tags.of("spring.id",
 				"not.managed.by.Spring." + this.consumerProperties.get(ConsumerConfig.CLIENT_ID_CONFIG)));
 		this.clientMetrics.bindTo(this.meters);
-		List<TopicPartition> partitions = new ArrayList<>();
-		for (PartitionInfo info : this.consumer.partitionsFor(this.topic, Duration.ofSeconds(30))) {
-			partitions.add(new TopicPartition(this.topic, info.partition()));
+		List<TopicPartition> partitions;
+		try {
+			partitions = TopicPartitions.await(this.consumer, this.topic, Duration.ofSeconds(30));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			closeClient();
+			throw new IllegalStateException("Interrupted while waiting for the ledger topic " + this.topic, ex);
+		}
+		catch (IllegalStateException ex) {
+			closeClient();
+			throw ex;
 		}
 		if (partitions.size() != this.expectedPartitions) {
-			this.clientMetrics.close();
-			this.consumer.close();
+			closeClient();
 			throw new IllegalStateException("The ledger topic " + this.topic + " has " + partitions.size()
 					+ " partitions, but newsroom.notifier.deliveries-topic.partitions says " + this.expectedPartitions
 					+ ": deliveries are placed by channel over the partitions, so set it to " + partitions.size());
@@ -218,6 +226,11 @@ public class Ledger implements SmartLifecycle {
 		this.reader = new Thread(() -> read(ends), "ledger-view");
 		this.reader.setDaemon(true);
 		this.reader.start();
+	}
+
+	private void closeClient() {
+		this.clientMetrics.close();
+		this.consumer.close();
 	}
 
 	private void read(Map<TopicPartition, Long> startupEnds) {

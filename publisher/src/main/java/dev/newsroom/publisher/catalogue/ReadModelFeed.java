@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
@@ -27,6 +26,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 import dev.newsroom.events.article.ArticleEvent;
 import dev.newsroom.publisher.PublisherProperties.Topics;
+import dev.newsroom.support.kafka.TopicPartitions;
 import dev.newsroom.support.kafka.TransientFailures;
 
 /**
@@ -122,11 +122,9 @@ public final class ReadModelFeed extends ConsumerLoop implements HealthIndicator
 		List<TopicPartition> all = new ArrayList<>();
 		for (String topic : List.of(this.topics.articles().name(), this.topics.changes().name(),
 				this.topics.requests().name())) {
-			List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofMinutes(1));
+			List<TopicPartition> partitions = awaitPartitions(consumer, topic);
 			requireAlignedPartitions(topic, partitions.size());
-			for (PartitionInfo info : partitions) {
-				all.add(new TopicPartition(topic, info.partition()));
-			}
+			all.addAll(partitions);
 		}
 		consumer.assign(all);
 		consumer.seekToBeginning(all);
@@ -165,6 +163,16 @@ public final class ReadModelFeed extends ConsumerLoop implements HealthIndicator
 	 * requests topics, so they must have as many partitions as the commands topic is
 	 * configured with; a topic created earlier with another count would break that.
 	 */
+	private static List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+		try {
+			return TopicPartitions.await(consumer, topic, Duration.ofMinutes(1));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the topic " + topic, ex);
+		}
+	}
+
 	private void requireAlignedPartitions(String topic, int actual) {
 		int expected = this.topics.commands().partitions();
 		boolean aligned = topic.equals(this.topics.changes().name()) || actual == expected;
