@@ -158,11 +158,6 @@ public final class ReadModelFeed extends ConsumerLoop implements HealthIndicator
 		}
 	}
 
-	/**
-	 * The writer of partition p of the commands owns partition p of the articles and
-	 * requests topics, so they must have as many partitions as the commands topic is
-	 * configured with; a topic created earlier with another count would break that.
-	 */
 	private static List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> consumer, String topic) {
 		try {
 			return TopicPartitions.await(consumer, topic, Duration.ofMinutes(1));
@@ -173,6 +168,11 @@ public final class ReadModelFeed extends ConsumerLoop implements HealthIndicator
 		}
 	}
 
+	/**
+	 * The writer of partition p of the commands owns partition p of the articles and
+	 * requests topics, so they must have as many partitions as the commands topic is
+	 * configured with; a topic created earlier with another count would break that.
+	 */
 	private void requireAlignedPartitions(String topic, int actual) {
 		int expected = this.topics.commands().partitions();
 		boolean aligned = topic.equals(this.topics.changes().name()) || actual == expected;
