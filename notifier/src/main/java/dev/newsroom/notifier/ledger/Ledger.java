@@ -200,28 +200,29 @@ public class Ledger implements SmartLifecycle {
 		this.clientMetrics = new KafkaClientMetrics(this.consumer, Tags.of("spring.id",
 				"not.managed.by.Spring." + this.consumerProperties.get(ConsumerConfig.CLIENT_ID_CONFIG)));
 		this.clientMetrics.bindTo(this.meters);
-		List<TopicPartition> partitions;
+		Map<TopicPartition, Long> ends;
 		try {
-			partitions = TopicPartitions.await(this.consumer, this.topic, Duration.ofSeconds(30));
+			List<TopicPartition> partitions = TopicPartitions.await(this.consumer, this.topic, Duration.ofSeconds(30));
+			if (partitions.size() != this.expectedPartitions) {
+				throw new IllegalStateException("The ledger topic " + this.topic + " has " + partitions.size()
+						+ " partitions, but newsroom.notifier.deliveries-topic.partitions says "
+						+ this.expectedPartitions
+						+ ": deliveries are placed by channel over the partitions, so set it to " + partitions.size());
+			}
+			this.consumer.assign(partitions);
+			this.consumer.seekToBeginning(partitions);
+			ends = this.consumer.endOffsets(partitions);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			closeClient();
 			throw new IllegalStateException("Interrupted while waiting for the ledger topic " + this.topic, ex);
 		}
-		catch (IllegalStateException ex) {
+		catch (RuntimeException ex) {
+			// The view never started: its client goes with it, whatever Kafka answered.
 			closeClient();
 			throw ex;
 		}
-		if (partitions.size() != this.expectedPartitions) {
-			closeClient();
-			throw new IllegalStateException("The ledger topic " + this.topic + " has " + partitions.size()
-					+ " partitions, but newsroom.notifier.deliveries-topic.partitions says " + this.expectedPartitions
-					+ ": deliveries are placed by channel over the partitions, so set it to " + partitions.size());
-		}
-		this.consumer.assign(partitions);
-		this.consumer.seekToBeginning(partitions);
-		Map<TopicPartition, Long> ends = this.consumer.endOffsets(partitions);
 		this.running = true;
 		this.reader = new Thread(() -> read(ends), "ledger-view");
 		this.reader.setDaemon(true);
